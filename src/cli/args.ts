@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../core/errors.js';
+
+/** `run_eval` flags, named exactly as `nemo-evaluator run_eval`'s. */
+export interface RunEvalArgs {
+  eval_type?: string;
+  model_id?: string;
+  model_type?: string;
+  model_url?: string;
+  api_key_name?: string;
+  output_dir?: string;
+  run_config?: string;
+  overrides?: string;
+  dry_run: boolean;
+}
+
+const RUN_EVAL_OPTIONS = {
+  eval_type: { type: 'string' },
+  model_id: { type: 'string' },
+  model_type: { type: 'string' },
+  model_url: { type: 'string' },
+  api_key_name: { type: 'string' },
+  output_dir: { type: 'string' },
+  run_config: { type: 'string' },
+  overrides: { type: 'string' },
+  dry_run: { type: 'boolean', default: false },
+} as const;
+
+export const RUN_EVAL_FLAGS = Object.keys(RUN_EVAL_OPTIONS).map((name) => `--${name}`);
+
+export function parseRunEvalArgs(argv: string[]): RunEvalArgs {
+  try {
+    const { values } = parseArgs({ args: argv, options: RUN_EVAL_OPTIONS, strict: true, allowPositionals: false });
+    return values as RunEvalArgs;
+  } catch (error) {
+    throw new ConfigError('run_eval', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `valid flags: ${RUN_EVAL_FLAGS.join(' ')}`);
+  }
+}
+
+/** The CLI flags as a config layer (NeMo: flags override the run config, overrides override flags). */
+export function flagsLayer(args: RunEvalArgs): { config: Record<string, unknown>; target: Record<string, unknown> } {
+  return {
+    config: { type: args.eval_type, output_dir: args.output_dir },
+    target: {
+      api_endpoint: {
+        model_id: args.model_id,
+        url: args.model_url,
+        type: args.model_type,
+        api_key_name: args.api_key_name,
+      },
+    },
+  };
+}

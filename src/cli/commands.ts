@@ -1,0 +1,52 @@
+import { parseOverrides } from '../core/config/overrides.js';
+import { resolveRun, type ConfigLayer } from '../core/config/resolve-run.js';
+import { createDefaultRegistry } from '../core/default-registry.js';
+import { toSnakeCaseKeys } from '../core/config/case.js';
+import { toNemoYaml } from '../core/results/results-files.js';
+import { runEvaluation } from '../core/run-evaluation.js';
+import { flagsLayer, parseRunEvalArgs } from './args.js';
+import { createProgressDisplay } from './progress-display.js';
+import { readRunConfigFile } from './run-config-file.js';
+
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  signal: AbortSignal;
+}
+
+/** `evalforge ls`: every task with its harness, endpoint types and a one-line description. */
+export function listTasks(io: CliIo): void {
+  const rows = createDefaultRegistry()
+    .list()
+    .map(({ harness, task }) => [`${harness.name}.${task.name}`, task.endpointTypes.join(','), task.description]);
+  const width = Math.max(...rows.map((r) => (r[0] as string).length));
+  const typeWidth = Math.max(...rows.map((r) => (r[1] as string).length));
+  for (const [name, types, description] of rows) {
+    io.stdout.write(`${(name as string).padEnd(width)}  ${(types as string).padEnd(typeWidth)}  ${description}\n`);
+  }
+}
+
+/** `evalforge run_eval`: NeMo's flags; layers run config < flags < overrides. */
+export async function runEval(argv: string[], io: CliIo): Promise<void> {
+  const args = parseRunEvalArgs(argv);
+  const layers: ConfigLayer[] = [];
+  if (args.run_config) layers.push(await readRunConfigFile(args.run_config));
+  layers.push(flagsLayer(args));
+  if (args.overrides) layers.push(parseOverrides(args.overrides) as ConfigLayer);
+
+  if (args.dry_run) {
+    const run = resolveRun(createDefaultRegistry(), layers);
+    const rendered = { config: toSnakeCaseKeys(run.config), target: toSnakeCaseKeys(run.target), framework_name: run.harness.name, pkg_name: run.harness.pkgName };
+    io.stdout.write(`Rendered config:\n${toNemoYaml(rendered)}`);
+    return;
+  }
+  const display = createProgressDisplay(io.stderr);
+  let outcome;
+  try {
+    outcome = await runEvaluation(layers, { signal: io.signal, onProgress: display.update });
+  } finally {
+    display.finish();
+  }
+  io.stdout.write(`${toNemoYaml({ results: outcome.result })}`);
+  io.stdout.write(`\nresults: ${outcome.resultsPath}\nsamples: ${outcome.samplesPath}\n`);
+}

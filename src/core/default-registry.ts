@@ -1,0 +1,8 @@
+import { lmEvalHarness } from '../harnesses/lm-eval/framework.js';
+import { simpleEvalsHarness } from '../harnesses/simple-evals/framework.js';
+import { TaskRegistry } from './registry.js';
+
+/** A registry with every built-in harness; each call returns a fresh one custom tasks can be added to. */
+export function createDefaultRegistry(): TaskRegistry {
+  return new TaskRegistry([lmEvalHarness, simpleEvalsHarness]);
+}

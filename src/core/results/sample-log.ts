@@ -1,0 +1,84 @@
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+
+/** One line of samples.jsonl. */
+export interface SampleRecord {
+  id: string;
+  index: number;
+  prompt?: string;
+  messages?: unknown;
+  response: string;
+  extracted: Record<string, string | null>;
+  target: string;
+  scores: Record<string, number>;
+  subsets?: readonly string[];
+  latency_ms: number;
+  finish_reason?: string;
+  usage?: { prompt_tokens: number; completion_tokens: number };
+}
+
+/**
+ * samples.jsonl, appended as samples finish. Writes are coalesced: lines queue while one write is in
+ * flight and go out together in the next, so a fast run does one syscall per batch, not per sample,
+ * and a crash loses at most the batch being written (a truncated last line is skipped on resume).
+ */
+export class SampleLog {
+  private pending: string[] = [];
+  private writing: Promise<void> | null = null;
+  private failure: unknown = null;
+
+  private constructor(private readonly file: FileHandle) {}
+
+  static async open(path: string): Promise<SampleLog> {
+    return new SampleLog(await open(path, 'a'));
+  }
+
+  append(record: SampleRecord): void {
+    if (this.failure) throw this.failure;
+    this.pending.push(`${JSON.stringify(record)}\n`);
+    if (!this.writing) this.writing = this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.join('');
+        this.pending = [];
+        await this.file.appendFile(batch);
+      }
+    } catch (error) {
+      this.failure = error;
+    } finally {
+      this.writing = null;
+    }
+  }
+
+  /** Resolves once everything appended so far is written. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (this.failure) throw this.failure;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.file.close();
+    }
+  }
+}
+
+/** Streams the records of an existing samples.jsonl, skipping a truncated or corrupt line. */
+export async function* readSampleLog(path: string): AsyncGenerator<SampleRecord> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    try {
+      const record = JSON.parse(line) as SampleRecord;
+      if (typeof record.id === 'string' && typeof record.scores === 'object') yield record;
+    } catch {
+      // A line cut short by a crash mid-write: that sample is simply run again.
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Dispatcher } from 'undici';
+import { createModelClient } from '../adapters/model-client.js';
+import { EVALFORGE_VERSION } from '../version.js';
+import { toSnakeCaseKeys } from './config/case.js';
+import { resolveRun, type ConfigLayer, type ResolvedRun } from './config/resolve-run.js';
+import type { EvaluationResult } from './config/schema.js';
+import { createDatasetReader } from './datasets/create-dataset-reader.js';
+import type { DatasetReader } from './datasets/dataset-reader.js';
+import { createDefaultRegistry } from './default-registry.js';
+import type { TaskRegistry } from './registry.js';
+import { checkRunFingerprint } from './results/run-fingerprint.js';
+import { writeYamlFile } from './results/results-files.js';
+import { runTask, type RunProgress } from './runner.js';
+
+export interface RunEvaluationOptions {
+  /** Stops the run; finished samples stay in samples.jsonl and a rerun resumes from them. */
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
+  /** Replaces the HTTP client (e.g. to add tracing or a proxy). */
+  fetch?: typeof fetch;
+  /** An undici dispatcher for the built-in HTTP client (connection pool, proxy agent, mocks). */
+  dispatcher?: Dispatcher;
+  /** Tasks to resolve `config.type` against; defaults to every built-in task. */
+  registry?: TaskRegistry;
+  /** Where datasets are read from; defaults to EVALFORGE_DATA_DIR, the cache, then the hub. */
+  data?: DatasetReader;
+  /** Environment to read the API key variable from; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface EvaluationOutcome {
+  result: EvaluationResult;
+  run: ResolvedRun;
+  resultsPath: string;
+  samplesPath: string;
+}
+
+/** The merged config as NeMo's run_config.yml lays it out (snake_case, no secrets: keys are names only). */
+function runConfigDocument(run: ResolvedRun): Record<string, unknown> {
+  return {
+    config: toSnakeCaseKeys(run.config),
+    target: toSnakeCaseKeys(run.target),
+    framework_name: run.harness.name,
+    pkg_name: run.harness.pkgName,
+  };
+}
+
+/** What a sample's response depends on: a changed value makes earlier samples unusable for resuming. */
+function fingerprint(run: ResolvedRun): Record<string, unknown> {
+  const { params } = run.config;
+  const endpoint = run.target.apiEndpoint;
+  return {
+    task: `${run.harness.name}.${run.task.name}`,
+    task_version: run.task.version,
+    model_id: endpoint.modelId,
+    url: endpoint.url,
+    endpoint_type: endpoint.type,
+    max_new_tokens: params.maxNewTokens ?? null,
+    temperature: params.temperature ?? null,
+    top_p: params.topP ?? null,
+    extra: params.extra ?? {},
+  };
+}
+
+/** Resolves the layered config, runs the task, writes run_config.yml, samples.jsonl and results.yml. */
+export async function runEvaluation(layers: readonly ConfigLayer[], options: RunEvaluationOptions = {}): Promise<EvaluationOutcome> {
+  const run = resolveRun(options.registry ?? createDefaultRegistry(), layers);
+  const { outputDir } = run.config;
+  await mkdir(outputDir, { recursive: true });
+  const samplesPath = join(outputDir, 'samples.jsonl');
+  await checkRunFingerprint(outputDir, fingerprint(run), existsSync(samplesPath));
+  await writeYamlFile(outputDir, 'run_config.yml', runConfigDocument(run));
+
+  const data = options.data ?? createDatasetReader();
+  const client = createModelClient(run.target.apiEndpoint, run.config.params, {
+    fetch: options.fetch,
+    dispatcher: options.dispatcher,
+    env: options.env,
+  });
+  const startedAt = new Date();
+  let outcome;
+  try {
+    outcome = await runTask(run, { data, client, signal: options.signal, onProgress: options.onProgress });
+  } finally {
+    await client.close();
+  }
+  const finishedAt = new Date();
+  const resultsPath = await writeYamlFile(outputDir, 'results.yml', {
+    ...runConfigDocument(run),
+    results: outcome.result,
+    evalforge: {
+      version: EVALFORGE_VERSION,
+      task: { name: run.task.name, harness: run.harness.name, version: run.task.version, reference: run.task.reference },
+      datasets: data.provenance(),
+      generation: {
+        model: run.target.apiEndpoint.modelId,
+        endpoint_type: run.target.apiEndpoint.type,
+        max_new_tokens: run.config.params.maxNewTokens ?? null,
+        temperature: run.config.params.temperature ?? null,
+        top_p: run.config.params.topP ?? null,
+        stream: run.target.apiEndpoint.stream ?? false,
+      },
+      samples: { total: outcome.total, resumed: outcome.resumed, requested: outcome.requested },
+      started_at: startedAt.toISOString(),
+      finished_at: finishedAt.toISOString(),
+      runtime_seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+    },
+  });
+  return { result: outcome.result, run, resultsPath, samplesPath: outcome.samplesPath };
+}

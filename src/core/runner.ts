@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import type { ModelClient } from '../adapters/model-client.js';
+import type { ResolvedRun } from './config/resolve-run.js';
+import type { EvaluationResult } from './config/schema.js';
+import type { DatasetReader } from './datasets/dataset-reader.js';
+import { AbortedError } from './errors.js';
+import { MetricAccumulator } from './results/metric-accumulator.js';
+import { readSampleLog, SampleLog, type SampleRecord } from './results/sample-log.js';
+import type { ModelPrompt, TaskDefinition, TaskDoc } from './task.js';
+
+export interface RunProgress {
+  /** Samples finished, including ones resumed from an earlier run. */
+  done: number;
+  total: number;
+  /** Of `done`, how many came from samples.jsonl of an earlier run. */
+  resumed: number;
+  /** Requests that failed after all retries. */
+  failed: number;
+  elapsedMs: number;
+}
+
+export interface RunTaskOptions {
+  data: DatasetReader;
+  client: ModelClient;
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export interface RunOutcome {
+  result: EvaluationResult;
+  total: number;
+  resumed: number;
+  requested: number;
+  samplesPath: string;
+}
+
+type FinishedScores = Pick<SampleRecord, 'scores'>;
+
+/** How many docs the run covers: NeMo's `limit_samples` is a count (≥ 1) or a fraction (< 1). */
+async function countDocs(task: TaskDefinition<any>, data: DatasetReader, limit: number | undefined): Promise<number> {
+  if (limit !== undefined && limit >= 1) {
+    let count = 0;
+    for await (const _ of task.docs(data)) if (++count >= limit) break;
+    return count;
+  }
+  let count = 0;
+  for await (const _ of task.docs(data)) count++;
+  return limit === undefined ? count : Math.ceil(count * limit);
+}
+
+async function loadFinished(path: string): Promise<Map<string, FinishedScores>> {
+  const finished = new Map<string, FinishedScores>();
+  if (!existsSync(path)) return finished;
+  for await (const record of readSampleLog(path)) finished.set(record.id, { scores: record.scores });
+  return finished;
+}
+
+function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messages'> {
+  return prompt.kind === 'chat' ? { messages: prompt.messages } : { prompt: prompt.prompt };
+}
+
+/**
+ * Runs one task: streams its docs in order, builds each prompt in order (few-shot draws depend on
+ * it), skips samples already in samples.jsonl, sends the rest with at most `parallelism` requests in
+ * flight and a bounded queue behind them, scores each reply as it lands and appends it to
+ * samples.jsonl. On the first request that fails after its retries, or on abort, it stops sending,
+ * lets in-flight requests settle, writes what finished, and throws.
+ */
+export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promise<RunOutcome> {
+  const { task, config } = run;
+  const { data, client, signal, onProgress } = options;
+  const parallelism = config.params.parallelism ?? 1;
+  const samplesPath = join(config.outputDir, 'samples.jsonl');
+  const finished = await loadFinished(samplesPath);
+  const total = await countDocs(task, data, config.params.limitSamples);
+  const prompter = await task.createPrompter({ params: config.params, endpointType: run.target.apiEndpoint.type, data });
+  const accumulator = new MetricAccumulator();
+  const log = await SampleLog.open(samplesPath);
+  const limit = pLimit(parallelism);
+  const startedAt = Date.now();
+  const progress: RunProgress = { done: 0, total, resumed: 0, failed: 0, elapsedMs: 0 };
+  const report = () => onProgress?.({ ...progress, elapsedMs: Date.now() - startedAt });
+  const stop = new AbortController();
+  const requestSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  let failure: unknown = null;
+  let wakeScheduler: (() => void) | null = null;
+  const inFlight = new Set<Promise<void>>();
+
+  async function sendOne(item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): Promise<void> {
+    const started = performance.now();
+    const reply = await client.generate(prompt, requestSignal);
+    const latency = performance.now() - started;
+    const scored = task.score(reply.text, item.doc);
+    const record: SampleRecord = {
+      id: item.id,
+      index,
+      ...promptFields(prompt),
+      response: reply.text,
+      extracted: scored.extracted,
+      target: task.target(item.doc),
+      scores: scored.scores,
+      latency_ms: Math.round(latency),
+    };
+    if (item.subsets) record.subsets = item.subsets;
+    if (reply.finishReason) record.finish_reason = reply.finishReason;
+    if (reply.usage) record.usage = { prompt_tokens: reply.usage.promptTokens, completion_tokens: reply.usage.completionTokens };
+    log.append(record);
+    accumulator.add(scored.scores, item.subsets);
+    progress.done++;
+    report();
+  }
+
+  function schedule(item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): void {
+    const job = limit(() => sendOne(item, index, prompt)).catch((error: unknown) => {
+      if (requestSignal.aborted) return;
+      progress.failed++;
+      failure ??= error;
+      stop.abort();
+      limit.clearQueue();
+      report();
+    });
+    const tracked = job.finally(() => {
+      inFlight.delete(tracked);
+      wakeScheduler?.();
+    });
+    inFlight.add(tracked);
+  }
+
+  try {
+    let index = 0;
+    for await (const item of task.docs(data)) {
+      if (index >= total || requestSignal.aborted) break;
+      const prompt = prompter(item.doc, index);
+      const earlier = finished.get(item.id);
+      if (earlier) {
+        accumulator.add(earlier.scores, item.subsets);
+        progress.done++;
+        progress.resumed++;
+      } else {
+        // Bounded memory: never more than one parallelism's worth of prompts waiting behind those in flight.
+        while (inFlight.size >= parallelism * 2 && !requestSignal.aborted) {
+          await new Promise<void>((resolve) => (wakeScheduler = resolve));
+        }
+        if (requestSignal.aborted) break;
+        schedule(item, index, prompt);
+      }
+      index++;
+    }
+    report();
+    await Promise.all(inFlight);
+  } finally {
+    await Promise.allSettled(inFlight);
+    await log.close();
+  }
+  if (failure) throw failure;
+  if (signal?.aborted) throw new AbortedError(progress.done);
+  return {
+    result: task.report(accumulator.snapshot()),
+    total,
+    resumed: progress.resumed,
+    requested: progress.done - progress.resumed,
+    samplesPath,
+  };
+}

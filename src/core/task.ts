@@ -1,0 +1,78 @@
+import type { DatasetReader } from './datasets/dataset-reader.js';
+import type { ConfigParams, EndpointType } from './config/schema.js';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** What a task asks the model for one sample. Generation params come from the merged config. */
+export type ModelPrompt =
+  | { kind: 'completions'; prompt: string; stop?: string[] }
+  | { kind: 'chat'; messages: ChatMessage[]; stop?: string[] };
+
+/** The outcome of scoring one response: the answer each extractor found and each metric's value. */
+export interface SampleScore {
+  /** Extracted answer per filter/extractor name (lm-eval filter name, or `answer`). */
+  extracted: Record<string, string | null>;
+  /** Metric key → value. Keys are what results aggregate (e.g. `exact_match,strict-match`). */
+  scores: Record<string, number>;
+}
+
+/** One evaluation item, produced in the dataset's canonical order. */
+export interface TaskDoc<Doc> {
+  /** Stable, deterministic id (same across runs for the same dataset revision). */
+  id: string;
+  doc: Doc;
+  /** Subsets the sample counts toward in addition to the task total (e.g. an MMLU subject). */
+  subsets?: readonly string[];
+}
+
+/** Aggregated values for one metric over some set of samples. */
+export interface MetricStats {
+  count: number;
+  sum: number;
+  sumSquared: number;
+}
+
+/** Everything the runner accumulated, keyed by subset (`''` = the whole task) then metric key. */
+export type MetricTotals = ReadonlyMap<string, ReadonlyMap<string, MetricStats>>;
+
+export interface PromptContext {
+  params: ConfigParams;
+  endpointType: EndpointType;
+  data: DatasetReader;
+}
+
+/**
+ * A built-in task: a dataset, a prompt builder, a scorer and how its numbers are reported.
+ * The runner knows nothing task-specific beyond this interface.
+ */
+export interface TaskDefinition<Doc = unknown> {
+  /** Name users put in `config.type` (e.g. `gsm8k`). */
+  name: string;
+  /** NeMo harness name this task mirrors (e.g. `lm-evaluation-harness`, `simple_evals`). */
+  harness: string;
+  /** One line for `evalforge ls`. */
+  description: string;
+  /** Version of the task definition; bump when prompts, extraction or metrics change. */
+  version: string;
+  /** Where the task definition comes from (reference repo, commit, file). */
+  reference: string;
+  endpointTypes: readonly EndpointType[];
+  /** Task-level defaults, merged over the harness defaults and under the user's config. */
+  defaults: Partial<ConfigParams>;
+  /** Streams the evaluation docs in canonical order. */
+  docs(data: DatasetReader): AsyncIterable<TaskDoc<Doc>>;
+  /**
+   * Returns the prompt builder for one run. It is called once per doc, in doc order, including docs
+   * a resumed run skips, because few-shot draws can depend on every earlier doc.
+   */
+  createPrompter(ctx: PromptContext): Promise<(doc: Doc, index: number) => ModelPrompt>;
+  /** The gold answer as recorded in samples.jsonl. */
+  target(doc: Doc): string;
+  /** Pure: extracts and scores one response. Never throws for any string. */
+  score(response: string, doc: Doc): SampleScore;
+  /** Turns the accumulated totals into NeMo's `results:` layout. */
+  report(totals: MetricTotals): import('./config/schema.js').EvaluationResult;
+}

@@ -1,0 +1,32 @@
+export { evaluate, type EvaluateOptions } from './api/evaluate.js';
+export { runConfigJsonSchema } from './api/json-schema.js';
+export {
+  ApiEndpointSchema,
+  ConfigParamsSchema,
+  EndpointTypeSchema,
+  EvaluationConfigSchema,
+  EvaluationResultSchema,
+  EvaluationTargetSchema,
+  RunConfigFileSchema,
+  type ApiEndpoint,
+  type ConfigParams,
+  type EndpointType,
+  type EvaluationConfig,
+  type EvaluationResult,
+  type EvaluationTarget,
+  type GroupResult,
+  type MetricResult,
+  type RunConfigFile,
+  type Score,
+  type ScoreStats,
+  type TaskResult,
+} from './core/config/schema.js';
+export { AbortedError, ConfigError, DatasetError, EndpointError, EvalforgeError } from './core/errors.js';
+export type { RunProgress } from './core/runner.js';
+export { createDefaultRegistry } from './core/default-registry.js';
+export { TaskRegistry, type RegisteredTask } from './core/registry.js';
+export type { HarnessDefinition } from './core/harness.js';
+export type { TaskDefinition, TaskDoc, ModelPrompt, ChatMessage, SampleScore, MetricTotals } from './core/task.js';
+export { createDatasetReader } from './core/datasets/create-dataset-reader.js';
+export type { DatasetReader, DatasetFile, DatasetProvenance } from './core/datasets/dataset-reader.js';
+export { EVALFORGE_VERSION } from './version.js';
