@@ -7,6 +7,7 @@ import { EVALFORGE_VERSION } from '../version.js';
 import { toSnakeCaseKeys } from './config/case.js';
 import { resolveRun, type ConfigLayer, type ResolvedRun } from './config/resolve-run.js';
 import type { EvaluationResult } from './config/schema.js';
+import { withCustomTasks } from './custom-task/with-custom-tasks.js';
 import { createDatasetReader } from './datasets/create-dataset-reader.js';
 import type { DatasetReader } from './datasets/dataset-reader.js';
 import { createDefaultRegistry } from './default-registry.js';
@@ -25,6 +26,11 @@ export interface RunEvaluationOptions {
   dispatcher?: Dispatcher;
   /** Tasks to resolve `config.type` against; defaults to every built-in task. */
   registry?: TaskRegistry;
+  /**
+   * Custom task YAML files (docs/custom-tasks.md) to register, for this run only, as
+   * `custom.<name>` in addition to `registry`'s tasks.
+   */
+  customTasks?: readonly string[];
   /** Where datasets are read from; defaults to EVALFORGE_DATA_DIR, the cache, then the hub. */
   data?: DatasetReader;
   /** Environment to read the API key variable from; defaults to process.env. */
@@ -56,7 +62,6 @@ function fingerprint(run: ResolvedRun): Record<string, unknown> {
     task: `${run.harness.name}.${run.task.name}`,
     task_version: run.task.version,
     model_id: endpoint.modelId,
-    url: endpoint.url,
     endpoint_type: endpoint.type,
     max_new_tokens: params.maxNewTokens ?? null,
     temperature: params.temperature ?? null,
@@ -67,7 +72,8 @@ function fingerprint(run: ResolvedRun): Record<string, unknown> {
 
 /** Resolves the layered config, runs the task, writes run_config.yml, samples.jsonl and results.yml. */
 export async function runEvaluation(layers: readonly ConfigLayer[], options: RunEvaluationOptions = {}): Promise<EvaluationOutcome> {
-  const run = resolveRun(options.registry ?? createDefaultRegistry(), layers);
+  const registry = await withCustomTasks(options.registry ?? createDefaultRegistry(), options.customTasks ?? []);
+  const run = resolveRun(registry, layers);
   const { outputDir } = run.config;
   await mkdir(outputDir, { recursive: true });
   const samplesPath = join(outputDir, 'samples.jsonl');
@@ -94,7 +100,7 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
     evalforge: {
       version: EVALFORGE_VERSION,
       task: { name: run.task.name, harness: run.harness.name, version: run.task.version, reference: run.task.reference },
-      datasets: data.provenance(),
+      datasets: data.provenance().map(({ readFrom, ...rest }) => ({ ...rest, read_from: readFrom })),
       generation: {
         model: run.target.apiEndpoint.modelId,
         endpoint_type: run.target.apiEndpoint.type,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createModelClient } from '../../src/adapters/model-client.js';
 import type { ResolvedEndpoint } from '../../src/core/config/resolve-run.js';
 import { ConfigError, EndpointError } from '../../src/core/errors.js';
+import type { ModelPrompt } from '../../src/core/task.js';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../src/testing/index.js';
 
 let server: MockServer | undefined;
@@ -20,7 +21,7 @@ function chatEndpoint(s: MockServer, extra: Partial<ResolvedEndpoint> = {}): Res
 }
 
 const fastRetry = { baseDelayMs: 1, maxDelayMs: 5 };
-const hello = { kind: 'chat', messages: [{ role: 'user', content: 'hi' }] } as const;
+const hello: ModelPrompt = { kind: 'chat', messages: [{ role: 'user', content: 'hi' }] };
 const signal = () => new AbortController().signal;
 
 describe('model client against a real HTTP endpoint', () => {

@@ -31,7 +31,16 @@ export class SampleLog {
   private constructor(private readonly file: FileHandle) {}
 
   static async open(path: string): Promise<SampleLog> {
-    return new SampleLog(await open(path, 'a'));
+    const file = await open(path, 'a+');
+    // A crash mid-write can leave a last line without its newline; start on a fresh line so the
+    // next record is not glued to the fragment (which resuming skips).
+    const { size } = await file.stat();
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await file.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) await file.appendFile('\n');
+    }
+    return new SampleLog(file);
   }
 
   append(record: SampleRecord): void {
