@@ -38,9 +38,12 @@ try {
     { data: createDatasetReader({ dataDir }) },
   );
   console.log('gsm8k_cot_instruct on 20 questions against the mock endpoint:');
-  for (const [metric, { scores }] of Object.entries(result.tasks.gsm8k_cot_instruct.metrics)) {
-    const score = scores[metric];
-    console.log(`  ${metric.padEnd(30)} ${score.value.toFixed(3)} ± ${(score.stats.stderr ?? 0).toFixed(3)}`);
+  // Reported under lm-eval's task name, as NeMo Evaluator's results.yml does.
+  for (const [task, { metrics }] of Object.entries(result.tasks)) {
+    for (const [metric, { scores }] of Object.entries(metrics)) {
+      const score = scores[metric];
+      console.log(`  ${task} ${metric.padEnd(30)} ${score.value.toFixed(3)} ± ${(score.stats.stderr ?? 0).toFixed(3)}`);
+    }
   }
   console.log(`\nresults.yml:   ${join(outputDir, 'results.yml')}`);
   console.log(`samples.jsonl: ${join(outputDir, 'samples.jsonl')}`);
