@@ -11,6 +11,8 @@ export interface RunEvalArgs {
   output_dir?: string;
   run_config?: string;
   overrides?: string;
+  /** Custom task YAML files to register before `eval_type` is resolved (repeatable). */
+  custom_task?: string[];
   dry_run: boolean;
 }
 
@@ -23,6 +25,7 @@ const RUN_EVAL_OPTIONS = {
   output_dir: { type: 'string' },
   run_config: { type: 'string' },
   overrides: { type: 'string' },
+  custom_task: { type: 'string', multiple: true },
   dry_run: { type: 'boolean', default: false },
 } as const;
 
@@ -34,6 +37,24 @@ export function parseRunEvalArgs(argv: string[]): RunEvalArgs {
     return values as RunEvalArgs;
   } catch (error) {
     throw new ConfigError('run_eval', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `valid flags: ${RUN_EVAL_FLAGS.join(' ')}`);
+  }
+}
+
+/** `ls` flags. */
+export interface LsArgs {
+  /** Custom task YAML files to list along with the built-in tasks (repeatable). */
+  custom_task?: string[];
+}
+
+const LS_OPTIONS = { custom_task: { type: 'string', multiple: true } } as const;
+
+export const LS_FLAGS = Object.keys(LS_OPTIONS).map((name) => `--${name}`);
+
+export function parseLsArgs(argv: string[]): LsArgs {
+  try {
+    return parseArgs({ args: argv, options: LS_OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new ConfigError('ls', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `valid flags: ${LS_FLAGS.join(' ')}`);
   }
 }
 

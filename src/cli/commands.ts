@@ -2,9 +2,10 @@ import { parseOverrides } from '../core/config/overrides.js';
 import { resolveRun, type ConfigLayer } from '../core/config/resolve-run.js';
 import { createDefaultRegistry } from '../core/default-registry.js';
 import { toSnakeCaseKeys } from '../core/config/case.js';
+import { withCustomTasks } from '../core/custom-task/with-custom-tasks.js';
 import { toNemoYaml } from '../core/results/results-files.js';
 import { runEvaluation } from '../core/run-evaluation.js';
-import { flagsLayer, parseRunEvalArgs } from './args.js';
+import { flagsLayer, parseLsArgs, parseRunEvalArgs } from './args.js';
 import { createProgressDisplay } from './progress-display.js';
 import { readRunConfigFile } from './run-config-file.js';
 
@@ -14,9 +15,14 @@ export interface CliIo {
   signal: AbortSignal;
 }
 
-/** `evalforge ls`: every task with its harness, endpoint types and a one-line description. */
-export function listTasks(io: CliIo): void {
-  const rows = createDefaultRegistry()
+/**
+ * `evalforge ls [--custom_task PATH]...`: every task with its harness, endpoint types and a
+ * one-line description, custom tasks from the given YAML files included.
+ */
+export async function listTasks(argv: string[], io: CliIo): Promise<void> {
+  const args = parseLsArgs(argv);
+  const registry = await withCustomTasks(createDefaultRegistry(), args.custom_task ?? []);
+  const rows = registry
     .list()
     .map(({ harness, task }) => [`${harness.name}.${task.name}`, task.endpointTypes.join(','), task.description]);
   const width = Math.max(...rows.map((r) => (r[0] as string).length));
@@ -26,7 +32,10 @@ export function listTasks(io: CliIo): void {
   }
 }
 
-/** `evalforge run_eval`: NeMo's flags; layers run config < flags < overrides. */
+/**
+ * `evalforge run_eval`: NeMo's flags; layers run config < flags < overrides. `--custom_task` files
+ * are registered before `--eval_type` is resolved.
+ */
 export async function runEval(argv: string[], io: CliIo): Promise<void> {
   const args = parseRunEvalArgs(argv);
   const layers: ConfigLayer[] = [];
@@ -35,7 +44,7 @@ export async function runEval(argv: string[], io: CliIo): Promise<void> {
   if (args.overrides) layers.push(parseOverrides(args.overrides) as ConfigLayer);
 
   if (args.dry_run) {
-    const run = resolveRun(createDefaultRegistry(), layers);
+    const run = resolveRun(await withCustomTasks(createDefaultRegistry(), args.custom_task ?? []), layers);
     const rendered = { config: toSnakeCaseKeys(run.config), target: toSnakeCaseKeys(run.target), framework_name: run.harness.name, pkg_name: run.harness.pkgName };
     io.stdout.write(`Rendered config:\n${toNemoYaml(rendered)}`);
     return;
@@ -43,7 +52,7 @@ export async function runEval(argv: string[], io: CliIo): Promise<void> {
   const display = createProgressDisplay(io.stderr);
   let outcome;
   try {
-    outcome = await runEvaluation(layers, { signal: io.signal, onProgress: display.update });
+    outcome = await runEvaluation(layers, { signal: io.signal, onProgress: display.update, customTasks: args.custom_task });
   } finally {
     display.finish();
   }

@@ -6,9 +6,10 @@ import { listTasks, runEval } from './commands.js';
 const USAGE = `evalforge ${EVALFORGE_VERSION}: LLM evaluation, compatible with nemo-evaluator
 
 Usage:
-  evalforge ls                      list every task (harness.task, endpoint types, description)
+  evalforge ls [--custom_task PATH] list every task (harness.task, endpoint types, description)
   evalforge run_eval [flags]        run one evaluation
       ${RUN_EVAL_FLAGS.join(' ')}
+      (--custom_task PATH registers a YAML task as custom.<name>; repeat it for several)
 
 Example:
   evalforge run_eval --eval_type gsm8k --model_id my-model \\
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'ls':
-        listTasks(io);
+        await listTasks(rest, io);
         return 0;
       case 'run_eval':
         await runEval(rest, io);

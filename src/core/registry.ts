@@ -37,6 +37,11 @@ export class TaskRegistry {
     this.harnesses.set(harnessName, { ...harness, tasks: [...harness.tasks, task] });
   }
 
+  /** A copy that tasks can be added to without changing this registry. */
+  clone(): TaskRegistry {
+    return new TaskRegistry(this.harnesses.values());
+  }
+
   list(): RegisteredTask[] {
     return [...this.harnesses.values()].flatMap((harness) => harness.tasks.map((task) => ({ harness, task })));
   }

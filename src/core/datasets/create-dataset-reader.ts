@@ -1,6 +1,6 @@
 import { EvalforgeError, DatasetError } from '../errors.js';
 import { defaultCacheDir, hubSource } from './cache-paths.js';
-import type { DatasetFile, DatasetReader, DatasetRow } from './dataset-reader.js';
+import type { DatasetFile, DatasetReader, DatasetRow, LocalDatasetFile } from './dataset-reader.js';
 import { locateDatasetFile } from './locate-dataset-file.js';
 import type { DatasetSearch } from './locate-dataset-file.js';
 import { ProvenanceRecorder } from './provenance-recorder.js';
@@ -21,11 +21,12 @@ export interface DatasetReaderOptions {
 }
 
 /**
- * A DatasetReader over local files and the Hugging Face hub. `rows(file)` reads
- * `<dataDir>/<file.local.path>` with the local layout if it exists, else the cached hub file, else
- * downloads it into the cache; the hub copies use the hub layout. Rows are streamed, normalized,
- * and counted and hashed for `provenance()`. Nothing is opened until iteration starts, and the file
- * is closed as soon as the consumer stops iterating.
+ * A DatasetReader over local files and the Hugging Face hub. `rows(file)` reads `file.local.path`
+ * itself when it is absolute, else `<dataDir>/<file.local.path>`, with the local layout if it
+ * exists; else the cached hub file, else downloads it into the cache; the hub copies use the hub
+ * layout. A LocalDatasetFile has no hub copy. Rows are streamed, normalized, and counted and hashed
+ * for `provenance()`. Nothing is opened until iteration starts, and the file is closed as soon as
+ * the consumer stops iterating.
  */
 export function createDatasetReader(options: DatasetReaderOptions = {}): DatasetReader {
   const env = process.env;
@@ -39,9 +40,9 @@ export function createDatasetReader(options: DatasetReaderOptions = {}): Dataset
   };
   const recorder = new ProvenanceRecorder();
 
-  async function* rows(file: DatasetFile): AsyncGenerator<DatasetRow> {
+  async function* rows(file: DatasetFile | LocalDatasetFile): AsyncGenerator<DatasetRow> {
     const found = await locateDatasetFile(file, search);
-    const digest = recorder.start(file.name, hubSource(file.hub), found.path);
+    const digest = recorder.start(file.name, file.hub ? hubSource(file.hub) : `file:${file.local.path}`, found.path);
     const normalize = found.location.normalize;
     for await (const raw of readRawRows(found)) {
       const row = normalize ? normalizeRow(normalize, raw.row, found.path, raw.rowNumber) : raw.row;

@@ -13,10 +13,21 @@ export interface DatasetLocation {
 export interface DatasetFile {
   /** Short name for messages and provenance, e.g. `gsm8k/test`. */
   name: string;
-  /** Path relative to EVALFORGE_DATA_DIR, laid out like ../shared/datasets. `.gz` is decompressed. */
+  /**
+   * Path relative to EVALFORGE_DATA_DIR, laid out like ../shared/datasets; an absolute path is read
+   * as is. `.gz` is decompressed.
+   */
   local: DatasetLocation & { path: string };
   /** The Hugging Face dataset repo file this mirrors (downloaded via `resolve/<revision>/<path>`). */
   hub: DatasetLocation & { repo: string; revision: string; path: string };
+}
+
+/** A file that exists only on this machine (e.g. a custom task's own data): no hub copy. */
+export interface LocalDatasetFile {
+  name: string;
+  /** Absolute path, read as is (EVALFORGE_DATA_DIR is not involved). `.gz` is decompressed. */
+  local: DatasetLocation & { path: string };
+  hub?: undefined;
 }
 
 export interface DatasetRow {
@@ -30,7 +41,10 @@ export interface DatasetRow {
 /** What a run read from one dataset file: enough to reproduce or verify the numbers. */
 export interface DatasetProvenance {
   name: string;
-  /** `hub:<repo>@<revision>/<path>`; the canonical identity, whichever copy was read. */
+  /**
+   * `hub:<repo>@<revision>/<path>`, the canonical identity whichever copy was read; for a
+   * LocalDatasetFile `file:<absolute path>`.
+   */
   source: string;
   /** The file actually read (local path or cache path). */
   readFrom: string;
@@ -41,7 +55,7 @@ export interface DatasetProvenance {
 
 export interface DatasetReader {
   /** Streams normalized rows in file order. Stops reading when the consumer stops iterating. */
-  rows(file: DatasetFile): AsyncIterable<DatasetRow>;
+  rows(file: DatasetFile | LocalDatasetFile): AsyncIterable<DatasetRow>;
   /** Provenance of every file read so far in this run. */
   provenance(): DatasetProvenance[];
 }

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { DatasetError } from '../errors.js';
 import { hubCachePath, hubResolveUrl } from './cache-paths.js';
-import type { DatasetFile, DatasetLocation } from './dataset-reader.js';
+import type { DatasetFile, DatasetLocation, LocalDatasetFile } from './dataset-reader.js';
 import { downloadHubFile } from './hub-download.js';
 
 /** Where to look for dataset files, already resolved from options and environment. */
@@ -22,21 +22,31 @@ export interface FoundDatasetFile {
 }
 
 /**
- * Finds a readable copy of `file`: `<dataDir>/<local.path>` (local layout), else the cached hub
- * file, else downloads it into the cache (hub layout). When all fail, throws a DatasetError that
- * lists every place looked and how to provide the file.
+ * Finds a readable copy of `file`: its `local.path` as is when that is absolute, else
+ * `<dataDir>/<local.path>` (local layout); then the cached hub file, else downloads it into the
+ * cache (hub layout). A file without a hub source is only looked for at its absolute local path.
+ * When all fail, throws a DatasetError that lists every place looked and how to provide the file.
  */
-export async function locateDatasetFile(file: DatasetFile, search: DatasetSearch): Promise<FoundDatasetFile> {
-  const localPath = search.dataDir ? resolve(join(search.dataDir, file.local.path)) : undefined;
+export async function locateDatasetFile(file: DatasetFile | LocalDatasetFile, search: DatasetSearch): Promise<FoundDatasetFile> {
+  const absolute = isAbsolute(file.local.path);
+  const localPath = absolute ? file.local.path : search.dataDir ? resolve(join(search.dataDir, file.local.path)) : undefined;
   if (localPath && (await isFile(localPath))) return { path: localPath, location: file.local };
+  if (!file.hub) {
+    throw new DatasetError(
+      `Dataset file ${file.name} not found at ${file.local.path}`,
+      file.local.path,
+      undefined,
+      'check the path (and that the file is readable)',
+    );
+  }
 
   const cachePath = hubCachePath(search.cacheDir, file.hub);
   if (await isFile(cachePath)) return { path: cachePath, location: file.hub };
 
   const url = hubResolveUrl(search.hfEndpoint, file.hub);
-  if (search.offline) throw notFound(file, localPath, cachePath, url, 'not tried: offline mode (HF_HUB_OFFLINE)');
+  if (search.offline) throw notFound(file, localPath, absolute, cachePath, url, 'not tried: offline mode (HF_HUB_OFFLINE)');
   const download = await downloadHubFile({ url, destination: cachePath, token: search.hfToken, fetch: search.fetch });
-  if (!download.ok) throw notFound(file, localPath, cachePath, url, download.reason, download.status);
+  if (!download.ok) throw notFound(file, localPath, absolute, cachePath, url, download.reason, download.status);
   return { path: cachePath, location: file.hub };
 }
 
@@ -51,18 +61,21 @@ async function isFile(path: string): Promise<boolean> {
 function notFound(
   file: DatasetFile,
   localPath: string | undefined,
+  absolute: boolean,
   cachePath: string,
   url: string,
   hubOutcome: string,
   status?: number,
 ): DatasetError {
   const looked = [
-    localPath ? `data dir: ${localPath} (not found)` : 'data dir: EVALFORGE_DATA_DIR is not set',
+    absolute ? `local: ${localPath} (not found)` : localPath ? `data dir: ${localPath} (not found)` : 'data dir: EVALFORGE_DATA_DIR is not set',
     `cache: ${cachePath} (not found)`,
     `hub: ${url} (${hubOutcome})`,
   ];
   const ways = [
-    `set EVALFORGE_DATA_DIR to a folder laid out like evalforge's shared datasets folder, holding this file at ${file.local.path}`,
+    absolute
+      ? `put the file at ${file.local.path}`
+      : `set EVALFORGE_DATA_DIR to a folder laid out like evalforge's shared datasets folder, holding this file at ${file.local.path}`,
     status === 401 || status === 403
       ? 'or, if the dataset is gated, accept its terms on the hub and set HF_TOKEN to a token with access'
       : 'or go online (unset HF_HUB_OFFLINE) so it can be downloaded, and set HF_TOKEN for gated datasets',
