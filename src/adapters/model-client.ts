@@ -4,6 +4,7 @@ import type { ResolvedEndpoint } from '../core/config/resolve-run.js';
 import type { ConfigParams } from '../core/config/schema.js';
 import { ConfigError, EndpointError } from '../core/errors.js';
 import type { ModelPrompt } from '../core/task.js';
+import { startAttemptSignal } from './attempt-signal.js';
 import { createFetchTransport, createUndiciTransport, type HttpTransport } from './http-transport.js';
 import { buildRequestBody, MalformedReplyError, parseReply, parseStreamedReply, type ModelReply } from './openai-payload.js';
 import { redactUrl } from './redact-url.js';
@@ -70,8 +71,9 @@ export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigPara
     let lastProblem = '';
     for (let attemptIndex = 0; ; attemptIndex++) {
       let retryAfter: string | undefined;
+      const attemptSignal = startAttemptSignal(signal, timeoutMs);
       try {
-        const reply = await transport.postJson(endpoint.url, body, headers, AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]));
+        const reply = await transport.postJson(endpoint.url, body, headers, attemptSignal.signal);
         if (reply.status === 200) return endpoint.stream ? parseStreamedReply(reply.body, prompt.kind) : parseReply(reply.body, prompt.kind);
         lastProblem = `HTTP ${reply.status}: ${serverMessage(reply.body)}`;
         if (!isRetryableStatus(reply.status)) {
@@ -96,6 +98,8 @@ export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigPara
             : error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
               ? `no reply within ${timeoutMs / 1000} s`
               : `connection failed (${(error as Error).message})`;
+      } finally {
+        attemptSignal.end();
       }
       if (attemptIndex >= policy.maxRetries) {
         throw new EndpointError(

@@ -13,6 +13,11 @@ import type { ModelPrompt, TaskDefinition, TaskDoc } from './task.js';
 export interface RunProgress {
   /** Samples finished, including ones resumed from an earlier run. */
   done: number;
+  /**
+   * Samples the run covers. With an integer `limitSamples` the docs are not counted up front (so
+   * the first request goes out at once): it is the limit until the docs run out sooner, then the
+   * number of docs.
+   */
   total: number;
   /** Of `done`, how many came from samples.jsonl of an earlier run. */
   resumed: number;
@@ -38,13 +43,12 @@ export interface RunOutcome {
 
 type FinishedScores = Pick<SampleRecord, 'scores'>;
 
-/** How many docs the run covers: NeMo's `limit_samples` is a count (≥ 1) or a fraction (< 1). */
-async function countDocs(task: TaskDefinition<any>, data: DatasetReader, limit: number | undefined): Promise<number> {
-  if (limit !== undefined && limit >= 1) {
-    let count = 0;
-    for await (const _ of task.docs(data)) if (++count >= limit) break;
-    return count;
-  }
+/**
+ * How many docs the run covers at most: NeMo's `limit_samples` is a count (≥ 1), taken as is, or a
+ * fraction (< 1) of the docs, which are then counted (as they are without a limit).
+ */
+async function docsToRun(task: TaskDefinition<any>, data: DatasetReader, limit: number | undefined): Promise<number> {
+  if (limit !== undefined && limit >= 1) return Math.ceil(limit);
   let count = 0;
   for await (const _ of task.docs(data)) count++;
   return limit === undefined ? count : Math.ceil(count * limit);
@@ -74,13 +78,14 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   const parallelism = config.params.parallelism ?? 1;
   const samplesPath = join(config.outputDir, 'samples.jsonl');
   const finished = await loadFinished(samplesPath);
-  const total = await countDocs(task, data, config.params.limitSamples);
+  const limitDocs = await docsToRun(task, data, config.params.limitSamples);
   const prompter = await task.createPrompter({ params: config.params, endpointType: run.target.apiEndpoint.type, data });
   const accumulator = new MetricAccumulator();
-  const log = await SampleLog.open(samplesPath);
+  // Opened with the first sample to send, so a run whose dataset cannot be read leaves no samples.jsonl.
+  let log: SampleLog | undefined;
   const limit = pLimit(parallelism);
   const startedAt = Date.now();
-  const progress: RunProgress = { done: 0, total, resumed: 0, failed: 0, elapsedMs: 0 };
+  const progress: RunProgress = { done: 0, total: limitDocs, resumed: 0, failed: 0, elapsedMs: 0 };
   const report = () => onProgress?.({ ...progress, elapsedMs: Date.now() - startedAt });
   const stop = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
@@ -88,7 +93,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   let wakeScheduler: (() => void) | null = null;
   const inFlight = new Set<Promise<void>>();
 
-  async function sendOne(item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): Promise<void> {
+  async function sendOne(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): Promise<void> {
     const started = performance.now();
     const reply = await client.generate(prompt, requestSignal);
     const latency = performance.now() - started;
@@ -112,8 +117,8 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     report();
   }
 
-  function schedule(item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): void {
-    const job = limit(() => sendOne(item, index, prompt)).catch((error: unknown) => {
+  function schedule(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): void {
+    const job = limit(() => sendOne(log, item, index, prompt)).catch((error: unknown) => {
       if (requestSignal.aborted) return;
       progress.failed++;
       failure ??= error;
@@ -131,7 +136,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   try {
     let index = 0;
     for await (const item of task.docs(data)) {
-      if (index >= total || requestSignal.aborted) break;
+      if (index >= limitDocs || requestSignal.aborted) break;
       const prompt = prompter(item.doc, index);
       const earlier = finished.get(item.id);
       if (earlier) {
@@ -144,21 +149,25 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
           await new Promise<void>((resolve) => (wakeScheduler = resolve));
         }
         if (requestSignal.aborted) break;
-        schedule(item, index, prompt);
+        log ??= await SampleLog.open(samplesPath);
+        schedule(log, item, index, prompt);
       }
       index++;
     }
+    // A run with nothing left to send still leaves its samples.jsonl.
+    log ??= await SampleLog.open(samplesPath);
+    if (index < limitDocs && !requestSignal.aborted) progress.total = index;
     report();
     await Promise.all(inFlight);
   } finally {
     await Promise.allSettled(inFlight);
-    await log.close();
+    await log?.close();
   }
   if (failure) throw failure;
   if (signal?.aborted) throw new AbortedError(progress.done);
   return {
     result: task.report(accumulator.snapshot()),
-    total,
+    total: progress.total,
     resumed: progress.resumed,
     requested: progress.done - progress.resumed,
     samplesPath,
