@@ -1,6 +1,6 @@
 import { exactMatch } from '../../harnesses/lm-eval/exact-match.js';
-import { PythonRegex } from '../../harnesses/lm-eval/python-regex.js';
-import { pythonStrip } from '../../harnesses/lm-eval/python-strip.js';
+import { PythonRegex } from '../python/python-regex.js';
+import { pythonStrip } from '../python/python-strip.js';
 import { regexFilter } from '../../harnesses/lm-eval/regex-filter.js';
 import { cutAtStopSequences } from '../../harnesses/lm-eval/stop-sequences.js';
 import type { SampleScore } from '../task.js';

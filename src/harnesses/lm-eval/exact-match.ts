@@ -1,4 +1,4 @@
-import { PythonRegex } from './python-regex.js';
+import { PythonRegex } from '../../core/python/python-regex.js';
 
 export interface ExactMatchOptions {
   /** Python patterns, byte for byte as in the task YAML, removed in list order with `re.sub`. */

@@ -1,4 +1,4 @@
-import { PythonRandom } from '../../core/python-random.js';
+import { PythonRandom } from '../../core/python/python-random.js';
 
 /**
  * lm-eval's few-shot seed: the CLI default `--seed 0,1234,1234,1234` gives `set_fewshot_seed(1234)`,

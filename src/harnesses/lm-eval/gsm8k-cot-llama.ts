@@ -1,5 +1,5 @@
 import type { TaskDefinition } from '../../core/task.js';
-import { pythonStrip } from './python-strip.js';
+import { pythonStrip } from '../../core/python/python-strip.js';
 import { fewshotChat } from './fewshot-context.js';
 import type { FewshotLayout } from './fewshot-context.js';
 import { firstN } from './fewshot-sampler.js';

@@ -1,5 +1,5 @@
-import { PythonRegex } from './python-regex.js';
-import { pythonStrip } from './python-strip.js';
+import { PythonRegex } from '../../core/python/python-regex.js';
+import { pythonStrip } from '../../core/python/python-strip.js';
 
 export interface RegexFilterOptions {
   /** The Python pattern, byte for byte as in the task YAML. Default: lm-eval's `#### (\-?[0-9\.\,]+)`. */

@@ -1,6 +1,6 @@
+import { compilePythonPattern } from '../../core/python/python-regex.js';
 import { MULTILINGUAL_ANSWER_PATTERN_TEMPLATE, MULTILINGUAL_ANSWER_REGEXES } from './answer-regexes.js';
 import { normalizeExtractedAnswer } from './normalize.js';
-import { compilePythonPattern } from './python-regex.js';
 
 // `str.format` with one positional field: the template holds a single `{}` and no other braces.
 const ANSWER_PATTERNS: readonly RegExp[] = MULTILINGUAL_ANSWER_REGEXES.map((label) =>

@@ -1,4 +1,4 @@
-import { pythonStrip } from './python-regex.js';
+import { pythonStrip } from '../../core/python/python-strip.js';
 
 /** Markdown/LaTeX wrappers removed from a response, each everywhere, in this order. */
 const RESPONSE_WRAPPERS = ['**', '$\\boxed{', '}$', '\\$', '$\\text{', '$', '\\mathrm{', '\\{', '\\text', '\\(', '\\mathbf{', '{', '\\boxed'];

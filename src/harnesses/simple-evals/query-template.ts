@@ -1,5 +1,5 @@
+import { pythonStrip } from '../../core/python/python-strip.js';
 import { formatPythonTemplate } from './python-format.js';
-import { pythonStrip } from './python-regex.js';
 
 /**
  * simple-evals `QUERY_TEMPLATE_MULTICHOICE` (common.py, ee3b0318), `.strip()`ped as upstream does,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonRegex } from '../../../src/harnesses/lm-eval/python-regex.js';
+import { compilePythonPattern, PythonRegex } from '../../../src/core/python/python-regex.js';
 
 // Expected values were produced once with CPython 3.11's `re` (re.compile(p).groups,
 // re.findall(p, text), re.sub(p, "", text)) and pasted here; the test never runs Python.
@@ -44,6 +44,25 @@ const FINDALL: [string, string, number, (string | string[])[]][] = [
   ["(?<=\\$)\\d+", "$5 6 $77", 0, ["5", "77"]],
   ["", "ab", 0, ["", "", ""]],
   ["(?=a)|b", "aab", 0, ["", "", "b"]],
+  // Positions are code points: none falls between the halves of a surrogate pair.
+  ["$", "a\ud83d\ude00", 0, [""]],
+  ["(?<!a)", "a\ud83d\ude00", 0, ["", ""]],
+  ["^|\\w+", "a\ud83d\ude00b", 0, ["", "a", "b"]],
+  ["\\d+", "\ud835\udfd9\u09e7 5", 0, ["\ud835\udfd9\u09e7", "5"]],
+  [".", "\u0085\r\n", 0, ["\u0085", "\r"]],
+  ["(?m)\\d$", "1\r\n2\n3", 0, ["2", "3"]],
+  ["\\W+", "a\u0345b\u00bd c", 0, ["\u0345", " "]],
+  // (?i) folds I, i, İ, ı together; JS's own folding agrees elsewhere (K, Kelvin sign, ſ).
+  ["(?i)i+", "IiK\u0130\u0131x", 0, ["Ii", "\u0130\u0131"]],
+  ["(?i)\\u0130", "iI\u0130\u0131", 0, ["i", "I", "\u0130", "\u0131"]],
+  ["(?i)[h-j]+", "h\u0130\u0131Jx", 0, ["h\u0130\u0131J"]],
+  ["(?i)[^h-j]", "\u0130\u0131xI", 0, ["x"]],
+  ["(?i)k", "kK\u212a", 0, ["k", "K", "\u212a"]],
+  ["(?i)s", "sS\u017f", 0, ["s", "S", "\u017f"]],
+  // With (?a), only ASCII letters fold.
+  ["(?ai)k", "kK\u212a", 0, ["k", "K"]],
+  ["(?ai)[a-z]+", "Kelvin \u212a \u017f \u00e9I\u0131", 0, ["Kelvin", "I"]],
+  ["(?ai)[^K]", "kK\u212a", 0, ["\u212a"]],
 ];
 
 /** [pattern, text, re.sub(pattern, "", text)] */
@@ -62,6 +81,8 @@ const SUB: [string, string, string][] = [
   ["x*", "abxd", "abd"],
   ["^|\\w+", "two words", " "],
   ["\\s+$", "a b  \n", "a b"],
+  ["\\s+$", "a\u3000\u001c \n", "a"],
+  ["^\\s+", "\ufeff a", "\ufeff a"],
 ];
 
 describe('PythonRegex', () => {
@@ -95,11 +116,55 @@ describe('PythonRegex', () => {
     ['a)', 'unbalanced parenthesis'],
     ['[a', 'unterminated class'],
     ['\\q', 'bad escape'],
+    ['(?au)a', 'ASCII and UNICODE flags together'],
   ])('rejects %j (%s) instead of approximating it', (pattern) => {
     expect(() => new PythonRegex(pattern)).toThrow(SyntaxError);
   });
 
   it('rejects a replacement Python would expand', () => {
     expect(() => new PythonRegex('a').sub('a', '\\1')).toThrow(SyntaxError);
+  });
+});
+
+describe('compilePythonPattern', () => {
+  it('turns (?i) into the i flag and \\s into Python whitespace', () => {
+    const pattern = compilePythonPattern('(?i)Answer\\s*:[ \t]*([A-D])');
+    expect(pattern.flags).toBe('iu');
+    expect(pattern.exec('ANSWER\u0085: b')?.[1]).toBe('b');
+    expect(pattern.test('Answer\ufeff: b')).toBe(false);
+  });
+
+  it('folds i and I to İ and ı as Python does under (?i)', () => {
+    const pattern = compilePythonPattern('(?i)Risposta:');
+    expect(['RİSPOSTA:', 'rısposta:', 'RISPOSTA:'].map((text) => pattern.test(text))).toEqual([true, true, true]);
+    expect(compilePythonPattern('Risposta:').test('RİSPOSTA:')).toBe(false);
+    // CPython 3.11: re.findall('(?i)i', every code point) gives exactly I, i, İ, ı.
+    const i = compilePythonPattern('(?i)i');
+    const matched: number[] = [];
+    for (let code = 0; code <= 0x10ffff; code += 1) {
+      if ((code < 0xd800 || code > 0xdfff) && i.test(String.fromCodePoint(code))) matched.push(code);
+    }
+    expect(matched).toEqual([0x49, 0x69, 0x130, 0x131]);
+  });
+
+  // CPython 3.11: [pattern, text, re.search(pattern, text).group(0) or None].
+  it.each([
+    ["a$", "ba\n", "a"],
+    ["^a", "ab", "a"],
+    ["^a", "ba", null],
+    ["a.b", "a\rb", "a\rb"],
+    ["\\d", "x\u0663", "\u0663"],
+    ["[^a]", "ab", "b"],
+    ["(?:a)", "ba", "a"],
+    ["a{2}", "aaa", "aa"],
+    ["(?i)[h-j]", "\u0131", "\u0131"],
+  ])('re.search(%j, %j) finds %j as Python does', (source, text, expected) => {
+    expect(compilePythonPattern(source).exec(text)?.[0] ?? null).toBe(expected);
+  });
+
+  it('refuses syntax it cannot reproduce exactly', () => {
+    for (const pattern of ['(a)\\1', '(?i:a)', 'a*+', '(?:(a)|b)+']) {
+      expect(() => compilePythonPattern(pattern), pattern).toThrow(SyntaxError);
+    }
   });
 });

@@ -1,101 +1,44 @@
+import { type CodePointRange, ignoreCaseAdditions } from './python-ignore-case.js';
+import { PYTHON_WHITESPACE_MEMBERS } from './python-whitespace.js';
+
+/** A Python `re` pattern as JS RegExp source with the same meaning. */
+export interface PythonRegexTranslation {
+  source: string;
+  /** `u`, plus `i` for `(?i)` in Unicode mode (under `(?a)` case folding is spelled out instead). */
+  flags: string;
+  /** Number of capturing groups, as `re.compile(pattern).groups`. */
+  groups: number;
+}
+
 /**
- * A Python `re` pattern (str pattern, default flags) run with Python's semantics in JavaScript.
- *
- * Harness definitions keep their regexes byte for byte as Python source; this module translates
- * that source once into an equivalent JS RegExp (always the `u` flag, so it works on code points as
- * Python does) and reproduces `re.findall` and `re.sub`. The translation spells out where the two
- * engines differ:
+ * Translates a Python `re` pattern (str pattern, default flags) into JS RegExp source that matches
+ * exactly what Python matches, always with the `u` flag so it works on code points as Python does.
+ * Where the two engines differ the translation spells out Python's meaning:
  * - `.` excludes only `\n` (JS also excludes `\r`, U+2028, U+2029); `(?s)` makes it match anything.
  * - `$` matches at the end and before a final `\n`; `^`/`$` follow `(?m)`; `\A`, `\Z` as in Python.
  * - `\d` is any Unicode decimal digit (Nd), `\w` letters, numbers and `_`, `\s` Python's whitespace
  *   set (with `\x1c`–`\x1f` and U+0085, without U+FEFF); `\b`/`\B` use that `\w`. `(?a)` makes
  *   them ASCII.
  * - `{` that does not start a valid repeat is a literal, `{,n}` means `{0,n}`.
- * - After an empty match, the next match may not be empty at the same position (Python 3.7+).
- * Constructs whose meaning differs and cannot be translated exactly are rejected with a
- * SyntaxError instead of being approximated: backreferences, scoped flags `(?i:…)`, verbose mode,
- * possessive and atomic groups, conditionals, and capturing groups nested inside a repeated group
- * (JS forgets their value on each repetition, Python keeps the last one).
- * `(?i)` uses JS's Unicode simple case folding, which agrees with Python for all but a few
- * characters outside ASCII.
+ * - `(?i)` is the JS `i` flag plus Python's folding of I, i, İ (U+0130) and ı (U+0131) into one
+ *   class; with `(?a)` only ASCII letters fold. One difference remains: under `(?i)` JS folds
+ *   U+0345 (COMBINING GREEK YPOGEGRAMMENI) to ι, so `\w`, `\W`, `\b` and `\B` count it as a word
+ *   character, which Python does not; a JS RegExp with the `i` flag cannot tell the two apart.
+ * The character properties come from the JS engine's Unicode tables and Python's from its own
+ * (CPython 3.11 has Unicode 14), so code points assigned in a later Unicode version than Python's
+ * may differ.
+ * Constructs whose meaning differs and cannot be translated exactly throw a SyntaxError instead of
+ * being approximated: backreferences, scoped flags `(?i:…)`, verbose mode, possessive and atomic
+ * groups, conditionals, and capturing groups nested inside a repeated group (JS forgets their
+ * value on each repetition, Python keeps the last one). Malformed patterns throw a SyntaxError too.
  */
-export class PythonRegex {
-  /** Number of capturing groups, as `re.compile(pattern).groups`. */
-  readonly groups: number;
-  private readonly js: RegExp;
-
-  constructor(readonly pattern: string) {
-    const translated = translate(pattern);
-    this.groups = translated.groups;
-    this.js = new RegExp(translated.source, translated.ignoreCase ? 'giu' : 'gu');
-  }
-
-  /**
-   * `re.findall(pattern, text)`: with no group each match's text, with one group that group's
-   * text, with several a tuple (array) of every group; a group that did not take part gives `""`.
-   */
-  findall(text: string): (string | string[])[] {
-    const found: (string | string[])[] = [];
-    for (const match of this.matches(text)) {
-      if (this.groups === 0) found.push(match[0]);
-      else if (this.groups === 1) found.push(match[1] ?? '');
-      else found.push(Array.from({ length: this.groups }, (_, i) => match[i + 1] ?? ''));
-    }
-    return found;
-  }
-
-  /**
-   * `re.sub(pattern, replacement, text)` for a literal replacement. Python would expand escapes
-   * and group references in the replacement, so a replacement with a backslash is rejected.
-   */
-  sub(text: string, replacement: string): string {
-    if (replacement.includes('\\')) throw new SyntaxError(`PythonRegex.sub takes a literal replacement without "\\", got ${JSON.stringify(replacement)}`);
-    let result = '';
-    let last = 0;
-    for (const match of this.matches(text)) {
-      result += text.slice(last, match.index) + replacement;
-      last = match.index + match[0].length;
-    }
-    return result + text.slice(last);
-  }
-
-  private *matches(text: string): Generator<RegExpExecArray> {
-    let pos = 0;
-    let afterEmpty = false;
-    while (pos <= text.length) {
-      let match: RegExpExecArray | null = null;
-      if (afterEmpty) {
-        // Python retries at the same position but refuses an empty match there; a
-        // lookbehind on the code-point count makes the JS engine backtrack the same way.
-        const minLength = codePointCount(text, pos) + 1;
-        const nonEmpty = new RegExp(`(?:${this.js.source})(?<=^[\\s\\S]{${minLength},})`, this.js.flags.replace('g', 'y'));
-        nonEmpty.lastIndex = pos;
-        match = nonEmpty.exec(text);
-        if (!match) {
-          pos += codeUnitsAt(text, pos);
-          if (pos > text.length) return;
-        }
-      }
-      if (!match) {
-        this.js.lastIndex = pos;
-        match = this.js.exec(text);
-        if (!match) return;
-      }
-      yield match;
-      afterEmpty = match[0].length === 0;
-      pos = match.index + match[0].length;
-    }
-  }
-}
-
-interface Translation {
-  source: string;
-  groups: number;
-  ignoreCase: boolean;
+export function translatePythonRegex(pattern: string): PythonRegexTranslation {
+  return new Translator(pattern).run();
 }
 
 interface Flags {
   ascii: boolean;
+  unicode: boolean;
   ignoreCase: boolean;
   multiline: boolean;
   dotAll: boolean;
@@ -111,32 +54,38 @@ interface Item {
   nestedCaptures: number;
 }
 
-const PYTHON_SPACE = '\\t\\n\\v\\f\\r\\u{1c}-\\u{1f} \\u{85}\\u{a0}\\u{1680}\\u{2000}-\\u{200a}\\u{2028}\\u{2029}\\u{202f}\\u{205f}\\u{3000}';
+/** One member of a character class: a range of code points or a category such as `\d`. */
+type ClassMember = { range: CodePointRange } | { category: string };
+
 const ASCII_SPACE = ' \\t\\n\\r\\f\\v';
 const UNICODE_WORD = '\\p{L}\\p{N}_';
 const ASCII_WORD = 'A-Za-z0-9_';
 const ANY = '[\\s\\S]';
 const SIMPLE_ESCAPES: Record<string, number> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
-
-function translate(pattern: string): Translation {
-  return new Translator(pattern).run();
-}
+/**
+ * Appended to every pattern. A search with the `u` flag in V8 also tries the position between the
+ * two halves of a surrogate pair, where it sees no character on either side, so an empty match
+ * there (e.g. of `$` or a negative lookbehind) would be a position Python's code-point string does
+ * not have. A match that is not empty always ends after a character; an empty one must have a
+ * character on one side or be at the start.
+ */
+const AT_CODE_POINT_BOUNDARY = '(?:(?<=[\\s\\S])|(?=[\\s\\S])|^)';
 
 class Translator {
   private readonly chars: string[];
   private pos = 0;
   private groups = 0;
-  private readonly flags: Flags = { ascii: false, ignoreCase: false, multiline: false, dotAll: false };
+  private readonly flags: Flags = { ascii: false, unicode: false, ignoreCase: false, multiline: false, dotAll: false };
 
   constructor(private readonly pattern: string) {
     this.chars = Array.from(pattern);
   }
 
-  run(): Translation {
+  run(): PythonRegexTranslation {
     this.leadingFlags();
-    const source = this.alternation();
+    const source = `(?:${this.alternation()})${AT_CODE_POINT_BOUNDARY}`;
     if (this.pos < this.chars.length) throw this.error('unbalanced parenthesis');
-    return { source, groups: this.groups, ignoreCase: this.flags.ignoreCase };
+    return { source, flags: this.flags.ignoreCase && !this.flags.ascii ? 'iu' : 'u', groups: this.groups };
   }
 
   private error(problem: string): SyntaxError {
@@ -150,16 +99,18 @@ class Translator {
   private leadingFlags(): void {
     for (;;) {
       const match = /^\(\?([aiLmsux]+)\)/.exec(this.chars.slice(this.pos, this.pos + 12).join(''));
-      if (!match) return;
+      if (!match) break;
       for (const flag of match[1] as string) {
         if (flag === 'a') this.flags.ascii = true;
+        else if (flag === 'u') this.flags.unicode = true;
         else if (flag === 'i') this.flags.ignoreCase = true;
         else if (flag === 'm') this.flags.multiline = true;
         else if (flag === 's') this.flags.dotAll = true;
-        else if (flag !== 'u') throw this.error(`flag (?${flag}) is not supported`);
+        else throw this.error(`flag (?${flag}) is not supported`);
       }
       this.pos += match[0].length;
     }
+    if (this.flags.ascii && this.flags.unicode) throw this.error('ASCII and UNICODE flags are incompatible');
   }
 
   private alternation(): string {
@@ -229,8 +180,6 @@ class Translator {
   private item(): Item | undefined {
     const c = this.peek() as string;
     this.pos++;
-    const atom = (js: string): Item => ({ js, kind: 'atom', nestedCaptures: 0 });
-    const anchor = (js: string): Item => ({ js, kind: 'anchor', nestedCaptures: 0 });
     switch (c) {
       case '.':
         return atom(this.flags.dotAll ? ANY : '[^\\n]');
@@ -245,7 +194,7 @@ class Translator {
       case '\\':
         return this.escape();
       default:
-        return atom(literal(c.codePointAt(0) as number));
+        return atom(this.literal(c.codePointAt(0) as number));
     }
   }
 
@@ -299,8 +248,6 @@ class Translator {
     const c = this.peek();
     if (c === undefined) throw this.error('bad escape (end of pattern)');
     this.pos++;
-    const atom = (js: string): Item => ({ js, kind: 'atom', nestedCaptures: 0 });
-    const anchor = (js: string): Item => ({ js, kind: 'anchor', nestedCaptures: 0 });
     const word = `[${this.flags.ascii ? ASCII_WORD : UNICODE_WORD}]`;
     switch (c) {
       case 'A':
@@ -314,7 +261,7 @@ class Translator {
       default: {
         const set = this.categoryClass(c);
         if (set !== undefined) return atom(set.negated ? `[^${set.body}]` : `[${set.body}]`);
-        return atom(literal(this.escapedCodePoint(c)));
+        return atom(this.literal(this.escapedCodePoint(c)));
       }
     }
   }
@@ -323,7 +270,7 @@ class Translator {
   private categoryClass(c: string): { body: string; negated: boolean } | undefined {
     const ascii = this.flags.ascii;
     const lower = c.toLowerCase();
-    const body = lower === 'd' ? (ascii ? '0-9' : '\\p{Nd}') : lower === 's' ? (ascii ? ASCII_SPACE : PYTHON_SPACE) : lower === 'w' ? (ascii ? ASCII_WORD : UNICODE_WORD) : undefined;
+    const body = lower === 'd' ? (ascii ? '0-9' : '\\p{Nd}') : lower === 's' ? (ascii ? ASCII_SPACE : PYTHON_WHITESPACE_MEMBERS) : lower === 'w' ? (ascii ? ASCII_WORD : UNICODE_WORD) : undefined;
     if (body === undefined || !'dDsSwW'.includes(c)) return undefined;
     return { body, negated: c !== lower };
   }
@@ -354,40 +301,48 @@ class Translator {
     return c.codePointAt(0) as number;
   }
 
+  /** One literal character, with the other characters Python's `(?i)` folds it with. */
+  private literal(code: number): string {
+    const additions = this.flags.ignoreCase ? ignoreCaseAdditions([[code, code]], this.flags.ascii) : [];
+    return additions.length === 0 ? literal(code) : `[${literal(code)}${additions.map(rangeSource).join('')}]`;
+  }
+
   private characterClass(): string {
     const negated = this.peek() === '^';
     if (negated) this.pos++;
-    const parts: string[] = [];
+    const members: ClassMember[] = [];
     for (;;) {
       const c = this.peek();
       if (c === undefined) throw this.error('unterminated character set');
       this.pos++;
-      if (c === ']' && parts.length > 0) break;
+      if (c === ']' && members.length > 0) break;
       const first = this.classAtom(c);
       if (this.peek() === '-' && this.peek(1) !== undefined) {
         this.pos++;
         const d = this.peek() as string;
         this.pos++;
         if (d === ']') {
-          parts.push(first.js, literal(45));
+          members.push(first, { range: [45, 45] });
           break;
         }
         const second = this.classAtom(d);
-        if (first.code === undefined || second.code === undefined) throw this.error('bad character range');
-        if (second.code < first.code) throw this.error('bad character range');
-        parts.push(`${first.js}-${second.js}`);
+        if (!('range' in first) || !('range' in second) || second.range[0] < first.range[0]) throw this.error('bad character range');
+        members.push({ range: [first.range[0], second.range[0]] });
       } else {
-        parts.push(first.js);
+        members.push(first);
       }
     }
-    return `[${negated ? '^' : ''}${parts.join('')}]`;
+    const ranges = members.flatMap((member) => ('range' in member ? [member.range] : []));
+    const additions = this.flags.ignoreCase ? ignoreCaseAdditions(ranges, this.flags.ascii) : [];
+    const body = members.map((member) => ('range' in member ? rangeSource(member.range) : member.category)).join('') + additions.map(rangeSource).join('');
+    return `[${negated ? '^' : ''}${body}]`;
   }
 
-  /** One member of a class: a single code point (with `code`) or a category such as `\d`. */
-  private classAtom(c: string): { js: string; code?: number } {
+  /** One member of a class: a single code point (a one-point range) or a category such as `\d`. */
+  private classAtom(c: string): ClassMember {
     if (c !== '\\') {
       const code = c.codePointAt(0) as number;
-      return { js: literal(code), code };
+      return { range: [code, code] };
     }
     const e = this.peek();
     if (e === undefined) throw this.error('bad escape (end of pattern)');
@@ -395,11 +350,19 @@ class Translator {
     const set = this.categoryClass(e);
     if (set !== undefined) {
       if (set.negated) throw this.error(`\\${e} inside a character class is not supported`);
-      return { js: set.body };
+      return { category: set.body };
     }
     const code = this.escapedCodePoint(e, true);
-    return { js: literal(code), code };
+    return { range: [code, code] };
   }
+}
+
+function atom(js: string): Item {
+  return { js, kind: 'atom', nestedCaptures: 0 };
+}
+
+function anchor(js: string): Item {
+  return { js, kind: 'anchor', nestedCaptures: 0 };
 }
 
 /** A code point as JS regex source that means exactly that character, in or out of a class. */
@@ -408,14 +371,6 @@ function literal(code: number): string {
   return /^[A-Za-z0-9]$/.test(c) ? c : `\\u{${code.toString(16)}}`;
 }
 
-function codePointCount(text: string, end: number): number {
-  let count = 0;
-  for (let i = 0; i < end; i += codeUnitsAt(text, i)) count++;
-  return count;
-}
-
-/** 2 at the start of a surrogate pair, else 1 (also past the end, so searches still advance). */
-function codeUnitsAt(text: string, index: number): number {
-  const code = text.codePointAt(index);
-  return code !== undefined && code > 0xffff ? 2 : 1;
+function rangeSource([lo, hi]: CodePointRange): string {
+  return lo === hi ? literal(lo) : `${literal(lo)}-${literal(hi)}`;
 }

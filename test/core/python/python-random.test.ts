@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PythonRandom } from '../../src/core/python-random.js';
+import { PythonRandom } from '../../../src/core/python/python-random.js';
 
 // Every expected value below was produced once by CPython 3.11 (`random.Random(seed)` and the
 // same call sequence) and pasted here; the test itself never runs Python.
