@@ -1,33 +1,37 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { ResolvedEndpoint } from '../core/config/resolve-run.js';
 import type { ConfigParams } from '../core/config/schema.js';
 import { ConfigError, EndpointError } from '../core/errors.js';
 import type { ModelPrompt } from '../core/task.js';
-import { startAttemptSignal } from './attempt-signal.js';
 import { createFetchTransport, createUndiciTransport, type HttpTransport } from './http-transport.js';
 import { buildRequestBody, MalformedReplyError, parseReply, parseStreamedReply, type ModelReply } from './openai-payload.js';
+import { buildPipeline, type Pipeline } from './pipeline/build-pipeline.js';
+import type { InterceptorDefinition } from './pipeline/interceptor-definition.js';
+import { BUILT_IN_INTERCEPTORS } from './pipeline/interceptor-registry.js';
+import { TransportError, type AdapterResponse } from './pipeline/types.js';
 import { redactUrl } from './redact-url.js';
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 export type { ModelReply } from './openai-payload.js';
 
-/** Sends one prompt to the model and returns its reply, retrying transient failures. */
+/** Sends one prompt through the adapter pipeline and returns the model's reply. */
 export interface ModelClient {
-  generate(prompt: ModelPrompt, signal: AbortSignal): Promise<ModelReply>;
-  close(): Promise<void>;
+  generate(prompt: ModelPrompt, signal: AbortSignal, sampleId?: string): Promise<ModelReply>;
+  /** Ends the run: runs interceptors' end-of-run steps, returns their reports, closes connections. */
+  close(): Promise<Record<string, Record<string, unknown>>>;
 }
 
 export interface ModelClientOptions {
   fetch?: typeof fetch;
   dispatcher?: Dispatcher;
   env?: NodeJS.ProcessEnv;
-  retry?: Partial<RetryPolicy>;
+  outputDir?: string;
+  /** Interceptors available to `adapter_config` (default: the built-in ones). */
+  interceptors?: ReadonlyMap<string, InterceptorDefinition>;
 }
 
 /** Reads the key from the environment variable the user named; the key goes nowhere but the header. */
-function authorizationHeader(endpoint: ResolvedEndpoint, env: NodeJS.ProcessEnv): Record<string, string> {
-  if (!endpoint.apiKeyName) return {};
+function readApiKey(endpoint: ResolvedEndpoint, env: NodeJS.ProcessEnv): string | undefined {
+  if (!endpoint.apiKeyName) return undefined;
   const key = env[endpoint.apiKeyName];
   if (!key) {
     throw new ConfigError(
@@ -36,7 +40,7 @@ function authorizationHeader(endpoint: ResolvedEndpoint, env: NodeJS.ProcessEnv)
       `export ${endpoint.apiKeyName}=<your key> before running, or drop api_key_name for an endpoint without auth`,
     );
   }
-  return { authorization: `Bearer ${key}` };
+  return key;
 }
 
 function serverMessage(body: string): string {
@@ -50,13 +54,32 @@ function serverMessage(body: string): string {
   return body.slice(0, 300);
 }
 
+function statusFix(status: number): string {
+  if (status === 401 || status === 403) return 'check the key in the environment variable named by api_key_name';
+  if (status === 404) {
+    return 'check --model_url: it must be the full URL incl. path (/v1/chat/completions or /v1/completions) and --model_id must be served there';
+  }
+  return 'check the model id, endpoint type and generation params the server accepts';
+}
+
 export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigParams, options: ModelClientOptions = {}): ModelClient {
-  const headers = { 'content-type': 'application/json', ...authorizationHeader(endpoint, options.env ?? process.env) };
+  const apiKey = readApiKey(endpoint, options.env ?? process.env);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
   const transport: HttpTransport = options.fetch
     ? createFetchTransport(options.fetch)
     : createUndiciTransport(params.parallelism ?? 1, options.dispatcher);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry, maxRetries: params.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries };
-  const timeoutMs = (params.requestTimeout ?? 60) * 1000;
+  const pipeline: Pipeline = buildPipeline(
+    endpoint.adapterConfig,
+    {
+      outputDir: options.outputDir,
+      endpoint: { url: endpoint.url, modelId: endpoint.modelId, type: endpoint.type },
+      params,
+      transport,
+      secrets: apiKey ? [apiKey] : [],
+    },
+    options.interceptors ?? BUILT_IN_INTERCEPTORS,
+  );
   const shownUrl = redactUrl(endpoint.url);
   const settings = {
     model: endpoint.modelId,
@@ -66,52 +89,46 @@ export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigPara
     stream: endpoint.stream,
   };
 
-  async function attempt(prompt: ModelPrompt, signal: AbortSignal): Promise<ModelReply> {
-    const body = JSON.stringify(buildRequestBody(prompt, settings));
-    let lastProblem = '';
-    for (let attemptIndex = 0; ; attemptIndex++) {
-      let retryAfter: string | undefined;
-      const attemptSignal = startAttemptSignal(signal, timeoutMs);
-      try {
-        const reply = await transport.postJson(endpoint.url, body, headers, attemptSignal.signal);
-        if (reply.status === 200) return endpoint.stream ? parseStreamedReply(reply.body, prompt.kind) : parseReply(reply.body, prompt.kind);
-        lastProblem = `HTTP ${reply.status}: ${serverMessage(reply.body)}`;
-        if (!isRetryableStatus(reply.status)) {
-          throw new EndpointError(
-            `${shownUrl} rejected the request with ${lastProblem}`,
-            shownUrl,
-            reply.status,
-            reply.status === 401 || reply.status === 403
-              ? 'check the key in the environment variable named by api_key_name'
-              : reply.status === 404
-                ? 'check --model_url: it must be the full URL incl. path (/v1/chat/completions or /v1/completions) and --model_id must be served there'
-                : 'check the model id, endpoint type and generation params the server accepts',
-          );
-        }
-        retryAfter = reply.headers['retry-after'];
-      } catch (error) {
-        if (signal.aborted) throw error;
-        if (error instanceof EndpointError) throw error;
-        lastProblem =
-          error instanceof MalformedReplyError
-            ? error.message
-            : error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-              ? `no reply within ${timeoutMs / 1000} s`
-              : `connection failed (${(error as Error).message})`;
-      } finally {
-        attemptSignal.end();
-      }
-      if (attemptIndex >= policy.maxRetries) {
-        throw new EndpointError(
-          `${shownUrl} failed after ${attemptIndex + 1} attempts; last: ${lastProblem}`,
-          shownUrl,
-          undefined,
-          'check that the endpoint is up and reachable, or raise config.params.max_retries / request_timeout',
-        );
-      }
-      await sleep(retryDelayMs(policy, attemptIndex, retryAfter), undefined, { signal });
+  function failure(response: AdapterResponse | undefined, attempts: number, transportProblem?: string): EndpointError {
+    const problem = response ? `HTTP ${response.status}: ${serverMessage(response.body)}` : transportProblem;
+    if (response && response.status !== 200 && response.status < 500 && ![408, 409, 429].includes(response.status)) {
+      return new EndpointError(`${shownUrl} rejected the request with ${problem}`, shownUrl, response.status, statusFix(response.status));
+    }
+    return new EndpointError(
+      `${shownUrl} failed after ${attempts} attempts; last: ${problem}`,
+      shownUrl,
+      response?.status,
+      'check that the endpoint is up and reachable, or raise config.params.max_retries / request_timeout',
+    );
+  }
+
+  async function generate(prompt: ModelPrompt, signal: AbortSignal, sampleId?: string): Promise<ModelReply> {
+    const context = sampleId === undefined ? {} : { sampleId };
+    const request = { url: endpoint.url, headers: { ...headers }, body: buildRequestBody(prompt, settings), signal, context: context as { sampleId?: string; attempts?: number } };
+    let response: AdapterResponse;
+    try {
+      response = await pipeline.handle(request);
+    } catch (error) {
+      if (error instanceof TransportError) throw failure(undefined, request.context.attempts ?? 1, error.message);
+      throw error;
+    }
+    if (response.status !== 200) throw failure(response, request.context.attempts ?? 1);
+    try {
+      return endpoint.stream ? parseStreamedReply(response.body, prompt.kind) : parseReply(response.body, prompt.kind);
+    } catch (error) {
+      if (error instanceof MalformedReplyError) throw failure(undefined, request.context.attempts ?? 1, error.message);
+      throw error;
     }
   }
 
-  return { generate: attempt, close: () => transport.close() };
+  return {
+    generate,
+    async close() {
+      try {
+        return await pipeline.finish();
+      } finally {
+        await transport.close();
+      }
+    },
+  };
 }

@@ -85,13 +85,15 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
     fetch: options.fetch,
     dispatcher: options.dispatcher,
     env: options.env,
+    outputDir,
   });
   const startedAt = new Date();
   let outcome;
+  let interceptorReports: Record<string, Record<string, unknown>> = {};
   try {
     outcome = await runTask(run, { data, client, signal: options.signal, onProgress: options.onProgress });
   } finally {
-    await client.close();
+    interceptorReports = await client.close();
   }
   const finishedAt = new Date();
   const resultsPath = await writeYamlFile(outputDir, 'results.yml', {
@@ -109,7 +111,8 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
         top_p: run.config.params.topP ?? null,
         stream: run.target.apiEndpoint.stream ?? false,
       },
-      samples: { total: outcome.total, resumed: outcome.resumed, requested: outcome.requested },
+      interceptors: interceptorReports,
+      samples: { total: outcome.total, resumed: outcome.resumed, requested: outcome.requested, errors: outcome.errors },
       started_at: startedAt.toISOString(),
       finished_at: finishedAt.toISOString(),
       runtime_seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,

@@ -5,7 +5,7 @@ import type { ModelClient } from '../adapters/model-client.js';
 import type { ResolvedRun } from './config/resolve-run.js';
 import type { EvaluationResult } from './config/schema.js';
 import type { DatasetReader } from './datasets/dataset-reader.js';
-import { AbortedError } from './errors.js';
+import { AbortedError, ConfigError, EndpointError } from './errors.js';
 import { MetricAccumulator } from './results/metric-accumulator.js';
 import { readSampleLog, SampleLog, type SampleRecord } from './results/sample-log.js';
 import type { ModelPrompt, TaskDefinition, TaskDoc } from './task.js';
@@ -38,6 +38,8 @@ export interface RunOutcome {
   total: number;
   resumed: number;
   requested: number;
+  /** Samples that failed after their retries (within `max_error_rate`); not in the scores. */
+  errors: number;
   samplesPath: string;
 }
 
@@ -57,7 +59,8 @@ async function docsToRun(task: TaskDefinition<any>, data: DatasetReader, limit: 
 async function loadFinished(path: string): Promise<Map<string, FinishedScores>> {
   const finished = new Map<string, FinishedScores>();
   if (!existsSync(path)) return finished;
-  for await (const record of readSampleLog(path)) finished.set(record.id, { scores: record.scores });
+  // A sample recorded with an error is not finished: a rerun sends it again.
+  for await (const record of readSampleLog(path)) if (!record.error) finished.set(record.id, { scores: record.scores });
   return finished;
 }
 
@@ -66,11 +69,35 @@ function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messa
 }
 
 /**
+ * The share of samples allowed to fail after their retries (`config.params.extra.max_error_rate`,
+ * default 0): failed samples are recorded with their error and left out of the scores, so a run
+ * that tolerates some must say so.
+ */
+function maxErrorRate(extra: Record<string, unknown> | undefined): number {
+  const value = extra?.max_error_rate ?? 0;
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+    throw new ConfigError('config.params.extra.max_error_rate', `must be a number from 0 to 1, got ${JSON.stringify(value)}`, 'e.g. 0.01 to accept up to 1% failed samples');
+  }
+  return value;
+}
+
+/** Thrown when more samples failed than `max_error_rate` allows; finished samples are on disk. */
+function tooManyErrors(errors: number, total: number, rate: number, first: EndpointError): EndpointError {
+  return new EndpointError(
+    `${errors} of ${total} samples failed after their retries (more than max_error_rate ${rate}); first: ${first.message}`,
+    first.url,
+    first.status,
+    'finished samples are saved and a rerun retries only the failed ones; fix the endpoint, raise config.params.max_retries / request_timeout, or set config.params.extra.max_error_rate to accept a share of failures',
+  );
+}
+
+/**
  * Runs one task: streams its docs in order, builds each prompt in order (few-shot draws depend on
  * it), skips samples already in samples.jsonl, sends the rest with at most `parallelism` requests in
  * flight and a bounded queue behind them, scores each reply as it lands and appends it to
- * samples.jsonl. On the first request that fails after its retries, or on abort, it stops sending,
- * lets in-flight requests settle, writes what finished, and throws.
+ * samples.jsonl. A request that fails after its retries is recorded as an error sample (not
+ * scored); once errors exceed `max_error_rate`, or on abort or any other failure, it stops
+ * sending, lets in-flight requests settle, writes what finished, and throws.
  */
 export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promise<RunOutcome> {
   const { task, config } = run;
@@ -78,6 +105,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   const parallelism = config.params.parallelism ?? 1;
   const samplesPath = join(config.outputDir, 'samples.jsonl');
   const finished = await loadFinished(samplesPath);
+  const errorRate = maxErrorRate(config.params.extra);
   const limitDocs = await docsToRun(task, data, config.params.limitSamples);
   const prompter = await task.createPrompter({ params: config.params, endpointType: run.target.apiEndpoint.type, data });
   const accumulator = new MetricAccumulator();
@@ -90,12 +118,22 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   const stop = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   let failure: unknown = null;
+  let firstEndpointError: EndpointError | undefined;
   let wakeScheduler: (() => void) | null = null;
   const inFlight = new Set<Promise<void>>();
 
   async function sendOne(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): Promise<void> {
+    // Queued before the run stopped: leave it for a rerun.
+    if (requestSignal.aborted) return;
     const started = performance.now();
-    const reply = await client.generate(prompt, requestSignal);
+    let reply;
+    try {
+      reply = await client.generate(prompt, requestSignal, item.id);
+    } catch (error) {
+      if (!(error instanceof EndpointError) || requestSignal.aborted) throw error;
+      recordError(log, item, index, prompt, error, performance.now() - started);
+      return;
+    }
     const latency = performance.now() - started;
     const scored = task.score(reply.text, item.doc);
     const record: SampleRecord = {
@@ -117,13 +155,31 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     report();
   }
 
+  function recordError(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt, error: EndpointError, latency: number): void {
+    const record: SampleRecord = {
+      id: item.id,
+      index,
+      ...promptFields(prompt),
+      error: { message: error.message, ...(error.status === undefined ? {} : { status: error.status }) },
+      target: task.target(item.doc),
+      scores: {},
+      latency_ms: Math.round(latency),
+    };
+    log.append(record);
+    progress.failed++;
+    firstEndpointError ??= error;
+    if (progress.failed > errorRate * progress.total) {
+      failure ??= progress.failed === 1 && errorRate === 0 ? error : tooManyErrors(progress.failed, progress.total, errorRate, firstEndpointError);
+      stop.abort();
+    }
+    report();
+  }
+
   function schedule(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): void {
     const job = limit(() => sendOne(log, item, index, prompt)).catch((error: unknown) => {
       if (requestSignal.aborted) return;
-      progress.failed++;
       failure ??= error;
       stop.abort();
-      limit.clearQueue();
       report();
     });
     const tracked = job.finally(() => {
@@ -169,7 +225,8 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     result: task.report(accumulator.snapshot()),
     total: progress.total,
     resumed: progress.resumed,
-    requested: progress.done - progress.resumed,
+    requested: progress.done - progress.resumed + progress.failed,
+    errors: progress.failed,
     samplesPath,
   };
 }

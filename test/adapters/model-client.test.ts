@@ -20,7 +20,8 @@ function chatEndpoint(s: MockServer, extra: Partial<ResolvedEndpoint> = {}): Res
   return { url: s.chatUrl, modelId: 'm', type: 'chat', ...extra };
 }
 
-const fastRetry = { baseDelayMs: 1, maxDelayMs: 5 };
+/** Retries without the production backoff, so the tests stay fast. */
+const fastRetry = { adapterConfig: { interceptors: [{ name: 'retry', config: { base_delay_ms: 1, max_delay_ms: 5 } }, 'endpoint'] } };
 const hello: ModelPrompt = { kind: 'chat', messages: [{ role: 'user', content: 'hi' }] };
 const signal = () => new AbortController().signal;
 
@@ -45,7 +46,7 @@ describe('model client against a real HTTP endpoint', () => {
 
   it('retries 500s, 429s and malformed bodies, then succeeds', async () => {
     const s = await start({ defaultReply: 'ok', faults: { failFirst: 1, rateLimitFirst: 1, malformedFirst: 1 } });
-    const client = createModelClient(chatEndpoint(s), { maxRetries: 3 }, { retry: fastRetry });
+    const client = createModelClient(chatEndpoint(s, fastRetry), { maxRetries: 3 });
     expect((await client.generate(hello, signal())).text).toBe('ok');
     await client.close();
     expect(s.stats().requests).toBe(4);
@@ -53,14 +54,14 @@ describe('model client against a real HTTP endpoint', () => {
 
   it('retries a request that times out', async () => {
     const s = await start({ defaultReply: 'late but fine', faults: { hangFirst: 1 } });
-    const client = createModelClient(chatEndpoint(s), { maxRetries: 1, requestTimeout: 0.3 }, { retry: fastRetry });
+    const client = createModelClient(chatEndpoint(s, fastRetry), { maxRetries: 1, requestTimeout: 0.3 });
     expect((await client.generate(hello, signal())).text).toBe('late but fine');
     await client.close();
   });
 
   it('gives up after max_retries with an EndpointError naming the URL and the last problem', async () => {
     const s = await start({ faults: { failFirst: 10, status: 503 } });
-    const client = createModelClient(chatEndpoint(s), { maxRetries: 2 }, { retry: fastRetry });
+    const client = createModelClient(chatEndpoint(s, fastRetry), { maxRetries: 2 });
     const error = await client.generate(hello, signal()).catch((e: unknown) => e);
     await client.close();
     expect(error).toBeInstanceOf(EndpointError);
@@ -70,7 +71,7 @@ describe('model client against a real HTTP endpoint', () => {
 
   it('does not retry a 4xx that is the request’s fault, and says what to check', async () => {
     const s = await start({ faults: { failFirst: 1, status: 404 } });
-    const client = createModelClient(chatEndpoint(s), { maxRetries: 5 }, { retry: fastRetry });
+    const client = createModelClient(chatEndpoint(s, fastRetry), { maxRetries: 5 });
     const error = await client.generate(hello, signal()).catch((e: unknown) => e);
     await client.close();
     expect((error as EndpointError).status).toBe(404);

@@ -65,7 +65,7 @@ describe('evaluate() end to end against the mock endpoint', () => {
     expect(resultsFile.target.api_endpoint).toMatchObject({ model_id: 'mock', type: 'chat', url: s.chatUrl });
     expect(resultsFile.evalforge.task).toMatchObject({ name: 'mmlu', harness: 'simple_evals' });
     expect(resultsFile.evalforge.datasets[0]).toMatchObject({ name: expect.stringContaining('abstract_algebra'), rows: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(resultsFile.evalforge.samples).toEqual({ total: 10, resumed: 0, requested: 10 });
+    expect(resultsFile.evalforge.samples).toEqual({ total: 10, resumed: 0, requested: 10, errors: 0 });
     expect(Object.keys(resultsFile)).toEqual([...Object.keys(resultsFile)].sort());
     const runConfig = parseYaml(await readFile(join(dir, 'run_config.yml'), 'utf8'));
     expect(runConfig).toMatchObject({ framework_name: 'simple_evals', pkg_name: 'simple_evals', config: { type: 'mmlu' } });
@@ -96,17 +96,38 @@ describe('evaluate() end to end against the mock endpoint', () => {
     const error = await evaluate({ type: 'mmlu', outputDir: dir, params }, { apiEndpoint: { url: failing.chatUrl, modelId: 'mock', type: 'chat' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EndpointError);
     const kept = await readSamples(dir);
-    expect(kept).toHaveLength(4);
+    // Four answered, then the fifth request failed and was recorded as an error, not a score.
+    expect(kept.filter((r) => !r.error)).toHaveLength(4);
+    expect(kept.filter((r) => r.error)).toEqual([expect.objectContaining({ index: 4, scores: {}, error: expect.objectContaining({ status: 500 }) })]);
     await failing.close();
     server = undefined;
 
     const healthy = await start({ defaultReply: 'Answer: A' });
     const result = await evaluate({ type: 'mmlu', outputDir: dir, params }, { apiEndpoint: { url: healthy.chatUrl, modelId: 'mock', type: 'chat' } });
     expect(healthy.stats().requests).toBe(8);
-    expect(await readSamples(dir)).toHaveLength(12);
+    expect((await readSamples(dir)).filter((r) => !r.error)).toHaveLength(12);
     expect(result.groups.mmlu?.metrics.score?.scores.micro?.stats.count).toBe(12);
     const resultsFile = parseYaml(await readFile(join(dir, 'results.yml'), 'utf8'));
-    expect(resultsFile.evalforge.samples).toEqual({ total: 12, resumed: 4, requested: 8 });
+    expect(resultsFile.evalforge.samples).toEqual({ total: 12, resumed: 4, requested: 8, errors: 0 });
+  });
+
+  it('accepts failed samples up to max_error_rate, recording them and leaving them out of the scores', async () => {
+    const dir = await tempDir();
+    const s = await start({ defaultReply: 'Answer: A', faults: { failEvery: 5 } });
+    const result = await evaluate(
+      { type: 'mmlu', outputDir: dir, params: { limitSamples: 20, parallelism: 1, maxRetries: 0, extra: { max_error_rate: 0.2 } } },
+      { apiEndpoint: { url: s.chatUrl, modelId: 'mock', type: 'chat' } },
+    );
+    expect(result.groups.mmlu?.metrics.score?.scores.micro?.stats.count).toBe(16);
+    const resultsFile = parseYaml(await readFile(join(dir, 'results.yml'), 'utf8'));
+    expect(resultsFile.evalforge.samples).toEqual({ total: 20, resumed: 0, requested: 20, errors: 4 });
+    expect((await readSamples(dir)).filter((r) => r.error)).toHaveLength(4);
+
+    const strict = evaluate(
+      { type: 'mmlu', outputDir: await tempDir(), params: { limitSamples: 20, parallelism: 1, maxRetries: 0, extra: { max_error_rate: 0.1 } } },
+      { apiEndpoint: { url: s.chatUrl, modelId: 'mock', type: 'chat' } },
+    );
+    await expect(strict).rejects.toThrow(/3 of 20 samples failed after their retries \(more than max_error_rate 0.1\)/);
   });
 
   it('stops on abort with finished samples on disk, and resumes', async () => {

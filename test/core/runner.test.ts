@@ -19,7 +19,7 @@ const noData: DatasetReader = {
 
 const echoClient: ModelClient = {
   generate: async () => ({ text: 'ok' }),
-  close: async () => {},
+  close: async () => ({}),
 };
 
 async function stubRun(task: TaskDefinition<string>, params: ConfigParams): Promise<ResolvedRun> {

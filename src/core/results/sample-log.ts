@@ -8,8 +8,10 @@ export interface SampleRecord {
   index: number;
   prompt?: string;
   messages?: unknown;
-  response: string;
-  extracted: Record<string, string | null>;
+  /** Absent when the request failed after its retries; `error` says why. */
+  response?: string;
+  extracted?: Record<string, string | null>;
+  error?: { message: string; status?: number };
   target: string;
   scores: Record<string, number>;
   subsets?: readonly string[];

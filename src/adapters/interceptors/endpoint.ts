@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { startAttemptSignal } from '../attempt-signal.js';
+import { defineInterceptor } from '../pipeline/interceptor-definition.js';
+import { TransportError } from '../pipeline/types.js';
+
+/**
+ * The terminal step: POSTs the request body to the configured URL and returns the reply, whatever
+ * its status. A reply not received within `request_timeout` seconds (default: the run's
+ * `config.params.request_timeout`, else 60) is a TransportError of kind `timeout`; a failed
+ * connection one of kind `connection`. Retrying is the `retry` interceptor's job.
+ */
+export const endpointInterceptor = defineInterceptor({
+  name: 'endpoint',
+  description: 'sends the request to the model endpoint (always last)',
+  config: z.strictObject({ request_timeout: z.number().positive().optional() }),
+  create(config, env) {
+    const timeoutMs = (config.request_timeout ?? env.params.requestTimeout ?? 60) * 1000;
+    return {
+      async intercept(request) {
+        const attempt = startAttemptSignal(request.signal, timeoutMs);
+        const started = performance.now();
+        try {
+          const reply = await env.transport.postJson(request.url, JSON.stringify(request.body), request.headers, attempt.signal);
+          return { ...reply, latencyMs: performance.now() - started };
+        } catch (error) {
+          if (request.signal.aborted) throw error;
+          const name = (error as Error).name;
+          if (name === 'TimeoutError' || name === 'AbortError') throw new TransportError(`no reply within ${timeoutMs / 1000} s`, 'timeout');
+          throw new TransportError(`connection failed (${(error as Error).message})`, 'connection');
+        } finally {
+          attempt.end();
+        }
+      },
+    };
+  },
+});
