@@ -75,7 +75,7 @@ describe('evaluate() with a custom YAML task against the mock endpoint', () => {
     expect(resultsFile.evalforge.datasets).toEqual([
       { name: 'custom/capitals', source: `file:${DATA}`, read_from: DATA, rows: 8, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
-    expect(resultsFile.evalforge.samples).toEqual({ total: 8, resumed: 0, requested: 8 });
+    expect(resultsFile.evalforge.samples).toEqual({ total: 8, resumed: 0, requested: 8, errors: 0 });
 
     const samples = (await readSamples(dir)).sort((a, b) => a.index - b.index);
     expect(samples.map((s) => s.id)).toEqual(SCRIPT.map((s) => s.id));
