@@ -5,8 +5,9 @@ import { responseJson, TransportError, type AdapterResponse } from '../pipeline/
 import { isRetryableStatus, retryDelayMs } from '../retry-policy.js';
 
 /** Why an attempt is worth repeating, or `undefined` if its outcome is final. */
-function retryReason(response: AdapterResponse): string | undefined {
-  if (response.status === 200) {
+function retryReason(response: AdapterResponse, streamed: boolean): string | undefined {
+  // A streamed reply is server-sent events, not one JSON document; the client validates its chunks.
+  if (response.status === 200 && !streamed) {
     const json = responseJson(response) as { choices?: unknown } | undefined;
     // A 200 whose body is not an OpenAI completion is a server hiccup (truncated proxy reply etc.).
     return json && Array.isArray(json.choices) ? undefined : `malformed reply: ${response.body.slice(0, 120)}`;
@@ -39,7 +40,7 @@ export const retryInterceptor = defineInterceptor({
           let retryAfter: string | undefined;
           try {
             const response = await next(request);
-            if (retryReason(response) === undefined || attempt >= maxRetries) return response;
+            if (retryReason(response, request.body.stream === true) === undefined || attempt >= maxRetries) return response;
             retryAfter = response.headers['retry-after'];
           } catch (error) {
             if (!(error instanceof TransportError) || attempt >= maxRetries) throw error;
