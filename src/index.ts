@@ -1,5 +1,6 @@
-export { evaluate, type EvaluateOptions } from './api/evaluate.js';
+export { evaluate, type EvaluateOptions, type EvaluateResult } from './api/evaluate.js';
 export { runConfigJsonSchema } from './api/json-schema.js';
+export { startAdapterServer, type AdapterServer, type AdapterServerOptions } from './adapters/proxy/adapter-server.js';
 export {
   ApiEndpointSchema,
   ConfigParamsSchema,
@@ -21,7 +22,8 @@ export {
   type ScoreStats,
   type TaskResult,
 } from './core/config/schema.js';
-export { AbortedError, ConfigError, DatasetError, EndpointError, EvalforgeError } from './core/errors.js';
+export { AbortedError, BudgetExceededError, ConfigError, DatasetError, EndpointError, EvalforgeError } from './core/errors.js';
+export type { RunSummary, SampleCounts } from './core/results/run-summary.js';
 export type { RunProgress } from './core/runner.js';
 export { createDefaultRegistry } from './core/default-registry.js';
 export { TaskRegistry, type RegisteredTask } from './core/registry.js';

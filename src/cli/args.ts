@@ -58,6 +58,39 @@ export function parseLsArgs(argv: string[]): LsArgs {
   }
 }
 
+/** `proxy` flags: the upstream endpoint as `run_eval` names it, plus where to listen. */
+export interface ProxyArgs {
+  model_url?: string;
+  model_id?: string;
+  model_type?: string;
+  api_key_name?: string;
+  output_dir?: string;
+  run_config?: string;
+  port?: string;
+  host?: string;
+}
+
+const PROXY_OPTIONS = {
+  model_url: { type: 'string' },
+  model_id: { type: 'string' },
+  model_type: { type: 'string' },
+  api_key_name: { type: 'string' },
+  output_dir: { type: 'string' },
+  run_config: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+} as const;
+
+export const PROXY_FLAGS = Object.keys(PROXY_OPTIONS).map((name) => `--${name}`);
+
+export function parseProxyArgs(argv: string[]): ProxyArgs {
+  try {
+    return parseArgs({ args: argv, options: PROXY_OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new ConfigError('proxy', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `valid flags: ${PROXY_FLAGS.join(' ')}`);
+  }
+}
+
 /** The CLI flags as a config layer (NeMo: flags override the run config, overrides override flags). */
 export function flagsLayer(args: RunEvalArgs): { config: Record<string, unknown>; target: Record<string, unknown> } {
   return {

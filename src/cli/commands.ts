@@ -1,13 +1,18 @@
+import { join } from 'node:path';
 import { parseOverrides } from '../core/config/overrides.js';
-import { resolveRun, type ConfigLayer } from '../core/config/resolve-run.js';
+import { resolveRun, type ConfigLayer, type ResolvedRun } from '../core/config/resolve-run.js';
+import { createDatasetReader } from '../core/datasets/create-dataset-reader.js';
 import { createDefaultRegistry } from '../core/default-registry.js';
+import { DatasetError } from '../core/errors.js';
 import { toSnakeCaseKeys } from '../core/config/case.js';
 import { withCustomTasks } from '../core/custom-task/with-custom-tasks.js';
 import { toNemoYaml } from '../core/results/results-files.js';
 import { runEvaluation } from '../core/run-evaluation.js';
+import { planRequests } from '../core/runner.js';
 import { flagsLayer, parseLsArgs, parseRunEvalArgs } from './args.js';
 import { createProgressDisplay } from './progress-display.js';
 import { readRunConfigFile } from './run-config-file.js';
+import { runWarnings } from './run-warnings.js';
 
 export interface CliIo {
   stdout: NodeJS.WriteStream;
@@ -34,7 +39,8 @@ export async function listTasks(argv: string[], io: CliIo): Promise<void> {
 
 /**
  * `evalforge run_eval`: NeMo's flags; layers run config < flags < overrides. `--custom_task` files
- * are registered before `--eval_type` is resolved.
+ * are registered before `--eval_type` is resolved. `--dry_run` prints the merged config and the
+ * number of requests the run would send. After a run, warnings go to stderr (see runWarnings).
  */
 export async function runEval(argv: string[], io: CliIo): Promise<void> {
   const args = parseRunEvalArgs(argv);
@@ -47,6 +53,7 @@ export async function runEval(argv: string[], io: CliIo): Promise<void> {
     const run = resolveRun(await withCustomTasks(createDefaultRegistry(), args.custom_task ?? []), layers);
     const rendered = { config: toSnakeCaseKeys(run.config), target: toSnakeCaseKeys(run.target), framework_name: run.harness.name, pkg_name: run.harness.pkgName };
     io.stdout.write(`Rendered config:\n${toNemoYaml(rendered)}`);
+    io.stdout.write(`\n${await describePlannedRequests(run)}\n`);
     return;
   }
   const display = createProgressDisplay(io.stderr);
@@ -56,6 +63,19 @@ export async function runEval(argv: string[], io: CliIo): Promise<void> {
   } finally {
     display.finish();
   }
+  for (const warning of runWarnings(outcome.evalforge)) io.stderr.write(`${warning}\n`);
   io.stdout.write(`${toNemoYaml({ results: outcome.result })}`);
   io.stdout.write(`\nresults: ${outcome.resultsPath}\nsamples: ${outcome.samplesPath}\n`);
+}
+
+/** The dry run's request count: docs to run minus samples already finished in the output dir. */
+async function describePlannedRequests(run: ResolvedRun): Promise<string> {
+  try {
+    const plan = await planRequests(run, createDatasetReader());
+    const resumed = plan.finished > 0 ? `, ${plan.finished} already finished in ${join(run.config.outputDir, 'samples.jsonl')}` : '';
+    return `Requests to send: ${plan.requests} (${plan.docs} samples${resumed})`;
+  } catch (error) {
+    if (!(error instanceof DatasetError)) throw error;
+    return `Requests to send: unknown, the dataset cannot be read: ${error.message.split('\n')[0]}`;
+  }
 }

@@ -1,7 +1,8 @@
-import { AbortedError, EvalforgeError } from '../core/errors.js';
+import { AbortedError, BudgetExceededError, EvalforgeError } from '../core/errors.js';
 import { EVALFORGE_VERSION } from '../version.js';
-import { RUN_EVAL_FLAGS } from './args.js';
+import { PROXY_FLAGS, RUN_EVAL_FLAGS } from './args.js';
 import { listTasks, runEval } from './commands.js';
+import { runProxy } from './proxy-command.js';
 
 const USAGE = `evalforge ${EVALFORGE_VERSION}: LLM evaluation, compatible with nemo-evaluator
 
@@ -10,6 +11,9 @@ Usage:
   evalforge run_eval [flags]        run one evaluation
       ${RUN_EVAL_FLAGS.join(' ')}
       (--custom_task PATH registers a YAML task as custom.<name>; repeat it for several)
+  evalforge proxy [flags]           serve the adapter pipeline as a local OpenAI-compatible endpoint
+      ${PROXY_FLAGS.join(' ')}
+      (prints the proxy URL; Ctrl-C stops it and prints the interceptor reports)
 
 Example:
   evalforge run_eval --eval_type gsm8k --model_id my-model \\
@@ -38,6 +42,9 @@ async function main(argv: string[]): Promise<number> {
       case 'run_eval':
         await runEval(rest, io);
         return 0;
+      case 'proxy':
+        await runProxy(rest, io);
+        return 0;
       case '--version':
         io.stdout.write(`${EVALFORGE_VERSION}\n`);
         return 0;
@@ -55,6 +62,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof AbortedError) {
       io.stderr.write(`${error.message}\n`);
       return 130;
+    }
+    if (error instanceof BudgetExceededError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return 3;
     }
     if (error instanceof EvalforgeError) {
       io.stderr.write(`error: ${error.message}\n`);

@@ -58,3 +58,21 @@ export class AbortedError extends EvalforgeError {
     super(`Evaluation interrupted after ${completed} finished samples; they are saved and a rerun resumes from them.`);
   }
 }
+
+/**
+ * The `cost` interceptor's budget (`max_cost` or `max_tokens_total`) is spent: the run sent nothing
+ * more, let requests in flight finish and saved them, so a rerun with a larger budget resumes.
+ * `spent` describes what was spent, in the budget's unit.
+ */
+export class BudgetExceededError extends EvalforgeError {
+  override readonly name = 'BudgetExceededError';
+  constructor(
+    readonly spent: string,
+    readonly limitField: 'max_cost' | 'max_tokens_total',
+  ) {
+    super(
+      `Budget reached: ${spent}. No further requests were sent; finished samples are saved.`,
+      `rerun with a larger ${limitField} in the cost interceptor's config (target.api_endpoint.adapter_config); the rerun resumes from the saved samples`,
+    );
+  }
+}

@@ -12,7 +12,9 @@ import { createDatasetReader } from './datasets/create-dataset-reader.js';
 import type { DatasetReader } from './datasets/dataset-reader.js';
 import { createDefaultRegistry } from './default-registry.js';
 import type { TaskRegistry } from './registry.js';
+import { writeMetricsFile } from './results/metrics-file.js';
 import { checkRunFingerprint } from './results/run-fingerprint.js';
+import type { RunSummary } from './results/run-summary.js';
 import { writeYamlFile } from './results/results-files.js';
 import { runTask, type RunProgress } from './runner.js';
 
@@ -42,6 +44,8 @@ export interface EvaluationOutcome {
   run: ResolvedRun;
   resultsPath: string;
   samplesPath: string;
+  /** Interceptor reports and sample counts, as written to results.yml `evalforge`. */
+  evalforge: RunSummary;
 }
 
 /** The merged config as NeMo's run_config.yml lays it out (snake_case, no secrets: keys are names only). */
@@ -70,7 +74,10 @@ function fingerprint(run: ResolvedRun): Record<string, unknown> {
   };
 }
 
-/** Resolves the layered config, runs the task, writes run_config.yml, samples.jsonl and results.yml. */
+/**
+ * Resolves the layered config, runs the task, writes run_config.yml, samples.jsonl and results.yml;
+ * eval_factory_metrics.json gets the interceptor reports even when the run fails.
+ */
 export async function runEvaluation(layers: readonly ConfigLayer[], options: RunEvaluationOptions = {}): Promise<EvaluationOutcome> {
   const registry = await withCustomTasks(options.registry ?? createDefaultRegistry(), options.customTasks ?? []);
   const run = resolveRun(registry, layers);
@@ -94,7 +101,12 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
     outcome = await runTask(run, { data, client, signal: options.signal, onProgress: options.onProgress });
   } finally {
     interceptorReports = await client.close();
+    await writeMetricsFile(outputDir, interceptorReports);
   }
+  const summary: RunSummary = {
+    interceptors: interceptorReports,
+    samples: { total: outcome.total, resumed: outcome.resumed, requested: outcome.requested, errors: outcome.errors },
+  };
   const finishedAt = new Date();
   const resultsPath = await writeYamlFile(outputDir, 'results.yml', {
     ...runConfigDocument(run),
@@ -111,12 +123,11 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
         top_p: run.config.params.topP ?? null,
         stream: run.target.apiEndpoint.stream ?? false,
       },
-      interceptors: interceptorReports,
-      samples: { total: outcome.total, resumed: outcome.resumed, requested: outcome.requested, errors: outcome.errors },
+      ...summary,
       started_at: startedAt.toISOString(),
       finished_at: finishedAt.toISOString(),
       runtime_seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
     },
   });
-  return { result: outcome.result, run, resultsPath, samplesPath: outcome.samplesPath };
+  return { result: outcome.result, run, resultsPath, samplesPath: outcome.samplesPath, evalforge: summary };
 }

@@ -5,7 +5,7 @@ import type { ModelClient } from '../adapters/model-client.js';
 import type { ResolvedRun } from './config/resolve-run.js';
 import type { EvaluationResult } from './config/schema.js';
 import type { DatasetReader } from './datasets/dataset-reader.js';
-import { AbortedError, ConfigError, EndpointError } from './errors.js';
+import { AbortedError, BudgetExceededError, ConfigError, EndpointError } from './errors.js';
 import { MetricAccumulator } from './results/metric-accumulator.js';
 import { readSampleLog, SampleLog, type SampleRecord } from './results/sample-log.js';
 import type { ModelPrompt, TaskDefinition, TaskDoc } from './task.js';
@@ -64,6 +64,30 @@ async function loadFinished(path: string): Promise<Map<string, FinishedScores>> 
   return finished;
 }
 
+/** What a run would send, as `--dry_run` reports it. */
+export interface PlannedRequests {
+  /** Docs the run covers (`limit_samples` applied). */
+  docs: number;
+  /** Of those, samples already in samples.jsonl without an error (they are resumed, not sent). */
+  finished: number;
+  /** Requests the run will make: `docs − finished` (before retries). */
+  requests: number;
+}
+
+/** Counts the requests `runTask` would send for `run`, reading its docs and samples.jsonl. */
+export async function planRequests(run: ResolvedRun, data: DatasetReader): Promise<PlannedRequests> {
+  const limitDocs = await docsToRun(run.task, data, run.config.params.limitSamples);
+  const finished = await loadFinished(join(run.config.outputDir, 'samples.jsonl'));
+  let docs = 0;
+  let resumed = 0;
+  for await (const item of run.task.docs(data)) {
+    if (docs >= limitDocs) break;
+    docs++;
+    if (finished.has(item.id)) resumed++;
+  }
+  return { docs, finished: resumed, requests: docs - resumed };
+}
+
 function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messages'> {
   return prompt.kind === 'chat' ? { messages: prompt.messages } : { prompt: prompt.prompt };
 }
@@ -97,7 +121,9 @@ function tooManyErrors(errors: number, total: number, rate: number, first: Endpo
  * flight and a bounded queue behind them, scores each reply as it lands and appends it to
  * samples.jsonl. A request that fails after its retries is recorded as an error sample (not
  * scored); once errors exceed `max_error_rate`, or on abort or any other failure, it stops
- * sending, lets in-flight requests settle, writes what finished, and throws.
+ * sending, lets in-flight requests settle, writes what finished, and throws. A BudgetExceededError
+ * (the `cost` interceptor refusing a request) is a clean stop: it is no sample error, and requests
+ * already in flight are not cancelled but finish and are saved before it is thrown.
  */
 export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promise<RunOutcome> {
   const { task, config } = run;
@@ -118,13 +144,16 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   const stop = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   let failure: unknown = null;
+  // Set once the budget is spent: nothing new is sent, but requests in flight keep their signal.
+  let budgetSpent = false;
+  const stopped = () => requestSignal.aborted || budgetSpent;
   let firstEndpointError: EndpointError | undefined;
   let wakeScheduler: (() => void) | null = null;
   const inFlight = new Set<Promise<void>>();
 
   async function sendOne(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): Promise<void> {
     // Queued before the run stopped: leave it for a rerun.
-    if (requestSignal.aborted) return;
+    if (stopped()) return;
     const started = performance.now();
     let reply;
     try {
@@ -177,6 +206,11 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
 
   function schedule(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): void {
     const job = limit(() => sendOne(log, item, index, prompt)).catch((error: unknown) => {
+      if (error instanceof BudgetExceededError) {
+        failure ??= error;
+        budgetSpent = true;
+        return;
+      }
       if (requestSignal.aborted) return;
       failure ??= error;
       stop.abort();
@@ -192,7 +226,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   try {
     let index = 0;
     for await (const item of task.docs(data)) {
-      if (index >= limitDocs || requestSignal.aborted) break;
+      if (index >= limitDocs || stopped()) break;
       const prompt = prompter(item.doc, index);
       const earlier = finished.get(item.id);
       if (earlier) {
@@ -201,10 +235,10 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
         progress.resumed++;
       } else {
         // Bounded memory: never more than one parallelism's worth of prompts waiting behind those in flight.
-        while (inFlight.size >= parallelism * 2 && !requestSignal.aborted) {
+        while (inFlight.size >= parallelism * 2 && !stopped()) {
           await new Promise<void>((resolve) => (wakeScheduler = resolve));
         }
-        if (requestSignal.aborted) break;
+        if (stopped()) break;
         log ??= await SampleLog.open(samplesPath);
         schedule(log, item, index, prompt);
       }
@@ -212,7 +246,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     }
     // A run with nothing left to send still leaves its samples.jsonl.
     log ??= await SampleLog.open(samplesPath);
-    if (index < limitDocs && !requestSignal.aborted) progress.total = index;
+    if (index < limitDocs && !stopped()) progress.total = index;
     report();
     await Promise.all(inFlight);
   } finally {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CapacityGate } from './capacity-gate.js';
-import { FaultPlan, type FaultKind } from './fault-plan.js';
-import type { MockReplyRequest, MockServerOptions } from './mock-server-options.js';
+import { FaultPlan } from './fault-plan.js';
+import type { MockFaultKind, MockReplyRequest, MockServerOptions } from './mock-server-options.js';
 import { readGenerationRequest, type GenerationKind, type GenerationRequest } from './openai-request.js';
 import { completionBody, completionStream, errorBody, modelsBody } from './openai-responses.js';
 import { createReplySource } from './reply-source.js';
@@ -37,6 +37,7 @@ export function createMockHandler(options: MockServerOptions, state: MockHandler
   const latency = options.latencyMs ?? 0;
   const faultPlan = options.faults === undefined ? undefined : new FaultPlan(options.faults);
   const failStatus = options.faults?.status ?? 500;
+  const retryAfter = String(options.faults?.retryAfter ?? 0);
   const expectedAuth = options.requireApiKey === undefined ? undefined : `Bearer ${options.requireApiKey}`;
   const startedAt = Math.floor(Date.now() / 1000);
   let responses = 0;
@@ -118,7 +119,7 @@ export function createMockHandler(options: MockServerOptions, state: MockHandler
     else send(res, 200, completionBody(request, replies, meta), true);
   }
 
-  function injectFault(fault: FaultKind, request: GenerationRequest, res: ServerResponse): void {
+  function injectFault(fault: MockFaultKind, request: GenerationRequest, res: ServerResponse): void {
     switch (fault) {
       case 'hang':
         stats.hangStarted();
@@ -131,7 +132,7 @@ export function createMockHandler(options: MockServerOptions, state: MockHandler
           errorBody('Rate limit reached (injected by the mock server).', 'rate_limit_error', null, 'rate_limit_exceeded'),
           false,
           JSON_TYPE,
-          '0',
+          retryAfter,
         );
       case 'fail':
         return send(res, failStatus, errorBody(`Injected failure (HTTP ${failStatus}) from the mock server.`, 'server_error'), false);
@@ -139,6 +140,10 @@ export function createMockHandler(options: MockServerOptions, state: MockHandler
         return request.stream
           ? send(res, 200, 'data: {"id": "mock-malformed", "choices": [\n\ndata: [DONE]\n\n', false, SSE_TYPE)
           : send(res, 200, '{"id": "mock-malformed", "choices": [', false);
+      case 'reset':
+        // An RST rather than a FIN, as a crashed server or a dropping load balancer would send.
+        res.req.socket.resetAndDestroy();
+        return stats.answered(false);
     }
   }
 

@@ -24,11 +24,15 @@ export type MockReplies =
   | ReadonlyMap<string, string>
   | ((req: MockReplyRequest) => string | Promise<string>);
 
+/** A fault `randomRate` may pick: `fail` answers `status`, the others act as their `*First` option. */
+export type MockFaultKind = 'fail' | 'rateLimit' | 'hang' | 'malformed' | 'reset';
+
 /**
  * Deterministic fault injection, counted per server over valid generation requests (numbered 1, 2,
  * ... in the order their bodies arrive; `resetStats()` does not restart the count). The `*First`
- * budgets are used one after another in the order hang, rateLimit, fail, malformed: with
+ * budgets are used one after another in the order hang, rateLimit, fail, malformed, reset: with
  * `{ hangFirst: 1, failFirst: 2 }` request 1 hangs, requests 2 and 3 fail and request 4 is served.
+ * Requests no budget took are checked against `failEvery`, then `resetEvery`, then `randomRate`.
  * Faulted requests are answered at once: they skip the capacity queue and `latencyMs`.
  */
 export interface MockFaults {
@@ -42,8 +46,24 @@ export interface MockFaults {
   hangFirst?: number;
   /** Answer this many requests with status 200 and a body that is not valid JSON (or SSE). */
   malformedFirst?: number;
-  /** Answer this many requests with 429 and `retry-after: 0`. */
+  /** Answer this many requests with 429 and a `retry-after` header of `retryAfter` seconds. */
   rateLimitFirst?: number;
+  /** Seconds sent in the `retry-after` header of injected 429s (default 0). */
+  retryAfter?: number;
+  /** Drop this many requests: the connection is reset (TCP RST) without any reply. */
+  resetFirst?: number;
+  /** Also reset every request whose number is a multiple of this (unless an earlier rule faulted it). */
+  resetEvery?: number;
+  /**
+   * Fault this share (0 to 1) of the requests no other rule took, each with a kind from `kinds`.
+   * Request n's fate is a hash of `seed` and n, so a given seed faults the same request numbers
+   * with the same kinds on every run (which prompt gets number n depends on arrival order).
+   */
+  randomRate?: number;
+  /** Seed for `randomRate` (integer, default 0). */
+  seed?: number;
+  /** Faults `randomRate` picks from, with equal odds (default fail, rateLimit, reset, hang). */
+  kinds?: readonly MockFaultKind[];
 }
 
 export interface MockServerOptions {
@@ -91,6 +111,12 @@ const OptionsSchema = z.strictObject({
       hangFirst: count.optional(),
       malformedFirst: count.optional(),
       rateLimitFirst: count.optional(),
+      retryAfter: z.number().min(0).optional(),
+      resetFirst: count.optional(),
+      resetEvery: z.int().positive().optional(),
+      randomRate: z.number().min(0).max(1).optional(),
+      seed: z.int().optional(),
+      kinds: z.array(z.enum(['fail', 'rateLimit', 'hang', 'malformed', 'reset'])).min(1).optional(),
     })
     .optional(),
   requireApiKey: z.string().min(1).optional(),

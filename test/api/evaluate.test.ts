@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -60,7 +60,12 @@ describe('evaluate() end to end against the mock endpoint', () => {
     expect(result.tasks.mmlu_abstract_algebra?.metrics.score?.scores.micro?.stats.count).toBe(10);
 
     const resultsFile = parseYaml(await readFile(join(dir, 'results.yml'), 'utf8'));
-    expect(resultsFile.results).toEqual(JSON.parse(JSON.stringify(result)));
+    const { evalforge, ...results } = result;
+    expect(resultsFile.results).toEqual(JSON.parse(JSON.stringify(results)));
+    expect(resultsFile.evalforge.interceptors).toEqual(JSON.parse(JSON.stringify(evalforge.interceptors)));
+    expect(evalforge.samples).toEqual({ total: 10, resumed: 0, requested: 10, errors: 0 });
+    expect(evalforge.interceptors.response_stats).toMatchObject({ count: 10, successful_count: 10, status_codes: { 200: 10 }, finish_reason: { stop: 10 }, empty_reply_ratio: 0 });
+    expect(JSON.parse(await readFile(join(dir, 'eval_factory_metrics.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(evalforge.interceptors)));
     expect(resultsFile.config).toMatchObject({ type: 'mmlu', output_dir: dir, params: { limit_samples: 10, parallelism: 4, max_new_tokens: 16384, task: 'mmlu' } });
     expect(resultsFile.target.api_endpoint).toMatchObject({ model_id: 'mock', type: 'chat', url: s.chatUrl });
     expect(resultsFile.evalforge.task).toMatchObject({ name: 'mmlu', harness: 'simple_evals' });
@@ -189,6 +194,8 @@ describe('evaluate() end to end against the mock endpoint', () => {
     await evaluate({ type: 'mmlu', outputDir: dir, params: { limitSamples: 3, parallelism: 1 } }, target);
     const lines = (await readFile(join(dir, 'samples.jsonl'), 'utf8')).trim().split('\n');
     await writeFile(join(dir, 'samples.jsonl'), `${lines.slice(0, 2).join('\n')}\n${lines[2]!.slice(0, 20)}`);
+    // A fresh response cache, so the re-run sample reaches the endpoint instead of the cache.
+    await rm(join(dir, 'cache'), { recursive: true });
     s.resetStats();
     await evaluate({ type: 'mmlu', outputDir: dir, params: { limitSamples: 3, parallelism: 1 } }, target);
     expect(s.stats().requests).toBe(1);

@@ -142,4 +142,17 @@ describe('evalforge CLI (built dist/cli.js)', () => {
     expect(server.stats().requests).toBe(300 - kept);
     expect((await readFile(join(dir, 'samples.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(300);
   });
+
+  it('exits 3 when the cost budget is spent, saying what was spent and that a rerun with more resumes', async () => {
+    server = await createMockServer({ defaultReply: 'Answer: A' });
+    const dir = await tempDir();
+    const runConfig = join(dir, 'run.yml');
+    await writeFile(runConfig, 'target:\n  api_endpoint:\n    adapter_config:\n      interceptors:\n        - {name: cost, config: {max_tokens_total: 1}}\n        - endpoint\n');
+    const args = ['run_eval', '--run_config', runConfig, '--eval_type', 'mmlu', '--model_id', 'mock', '--model_url', server.chatUrl, '--output_dir', dir];
+    const { code, stderr } = await runCli([...args, '--overrides', 'config.params.limit_samples=5,config.params.parallelism=1']);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/error: Budget reached: spent \d+ tokens of max_tokens_total 1 \(1 requests\)/);
+    expect(stderr).toMatch(/Fix: rerun with a larger max_tokens_total/);
+    expect(server.stats().requests).toBe(1);
+  });
 });

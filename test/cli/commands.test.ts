@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,45 @@ describe('evalforge run_eval --custom_task', () => {
   it('fails to resolve a custom task name without the flag', async () => {
     const args = ['--eval_type', 'custom.capitals', '--model_id', 'm', '--model_url', 'http://localhost:1/v1/chat/completions', '--output_dir', join(scratch, 'none'), '--dry_run'];
     await expect(runEval(args, captureIo())).rejects.toThrow(/config\.type: unknown task "custom\.capitals"/);
+  });
+});
+
+describe('evalforge run_eval: dry-run request count and run warnings', () => {
+  function captureBoth(): CliIo & { out(): string; err(): string } {
+    let out = '';
+    let err = '';
+    const stdout = { write: (chunk: string) => ((out += chunk), true) } as unknown as NodeJS.WriteStream;
+    const stderr = { write: (chunk: string) => ((err += chunk), true) } as unknown as NodeJS.WriteStream;
+    return { stdout, stderr, signal: new AbortController().signal, out: () => out, err: () => err };
+  }
+  const mmluArgs = (dir: string, url = 'http://localhost:1/v1/chat/completions') => [
+    '--eval_type', 'mmlu', '--model_id', 'mock', '--model_type', 'chat', '--model_url', url, '--output_dir', dir,
+    '--overrides', 'config.params.limit_samples=5',
+  ];
+
+  it('prints the requests a dry run would send: docs minus samples already finished', async () => {
+    const dir = join(scratch, 'dry-count');
+    const fresh = captureIo();
+    await runEval([...mmluArgs(dir), '--dry_run'], fresh);
+    expect(fresh.out()).toMatch(/\nRequests to send: 5 \(5 samples\)\n$/);
+
+    // Two finished samples are resumed; the failed one is sent again.
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'samples.jsonl'),
+      ['abstract_algebra/0', 'abstract_algebra/1'].map((id) => `${JSON.stringify({ id, scores: { score: 1 } })}\n`).join('') +
+        `${JSON.stringify({ id: 'abstract_algebra/2', scores: {}, error: { message: 'HTTP 500' } })}\n`,
+    );
+    const resumed = captureIo();
+    await runEval([...mmluArgs(dir), '--dry_run'], resumed);
+    expect(resumed.out()).toContain(`\nRequests to send: 3 (5 samples, 2 already finished in ${join(dir, 'samples.jsonl')})\n`);
+  });
+
+  it('warns on stderr when replies are empty (a silent score killer)', async () => {
+    server = await createMockServer({ defaultReply: '' });
+    const io = captureBoth();
+    await runEval(mmluArgs(join(scratch, 'empty-replies'), server.chatUrl), io);
+    expect(io.err()).toMatch(/^warning: 100\.0% of replies \(5 of 5\) were empty/m);
+    expect(io.out()).toContain('results:');
   });
 });

@@ -269,6 +269,72 @@ describe('faults', () => {
   });
 });
 
+describe('connection resets and random faults', () => {
+  it('resets the first N connections without a reply, then serves', async () => {
+    const s = await start({ faults: { resetFirst: 2 }, defaultReply: 'ok' });
+    const dropped = await post(s.chatUrl, chat('q')).catch((error: Error) => (error.cause as NodeJS.ErrnoException | undefined)?.code ?? error.message);
+    expect(dropped).toBe('ECONNRESET');
+    await expect(post(s.chatUrl, chat('q'))).rejects.toThrow();
+    expect(await chatText(s, 'q')).toBe('ok');
+    expect(s.stats()).toMatchObject({ failed: 2, completed: 1, inFlight: 0 });
+  });
+
+  it('resets every Nth request; failEvery wins where both apply, and budgets come first', async () => {
+    const s = await start({ faults: { malformedFirst: 1, failEvery: 4, resetEvery: 2 } });
+    const outcomes: Array<number | string> = [];
+    for (let i = 0; i < 8; i++) outcomes.push(await post(s.completionsUrl, { prompt: 'q' }).then((r) => r.status, () => 'reset'));
+    expect(outcomes).toEqual([200, 'reset', 200, 500, 200, 'reset', 200, 500]);
+  });
+
+  it('sends retryAfter seconds with injected 429s', async () => {
+    const s = await start({ faults: { rateLimitFirst: 1, retryAfter: 2 } });
+    expect((await post(s.chatUrl, chat('q'))).headers.get('retry-after')).toBe('2');
+  });
+
+  /** What each of `n` sequential requests got: a status, 'reset' or 'hang'. */
+  async function outcomes(options: MockServerOptions, n: number): Promise<Array<number | string>> {
+    const s = await createMockServer(options);
+    try {
+      const seen: Array<number | string> = [];
+      for (let i = 0; i < n; i++) {
+        seen.push(
+          await post(s.chatUrl, chat('q'), { signal: AbortSignal.timeout(200) }).then(
+            (r) => r.status,
+            (error: Error) => (error.name === 'TimeoutError' ? 'hang' : 'reset'),
+          ),
+        );
+      }
+      return seen;
+    } finally {
+      await s.close();
+    }
+  }
+
+  it('faults about randomRate of the requests with the listed kinds, the same ones for the same seed', async () => {
+    const faults = { randomRate: 0.3, seed: 7, kinds: ['fail', 'rateLimit', 'reset', 'malformed'] as const };
+    const first = await outcomes({ faults }, 60);
+    expect(await outcomes({ faults }, 60)).toEqual(first);
+    const faulted = first.filter((o) => o !== 200).length;
+    expect(faulted).toBeGreaterThan(8);
+    expect(faulted).toBeLessThan(30);
+    expect(new Set(first)).toEqual(new Set([200, 500, 429, 'reset']));
+    expect(await outcomes({ faults: { ...faults, seed: 8 } }, 60)).not.toEqual(first);
+  });
+
+  it('draws hangs too, and leaves requests alone at rate 0', async () => {
+    const hangs = await outcomes({ faults: { randomRate: 1, kinds: ['hang'] } }, 2);
+    expect(hangs).toEqual(['hang', 'hang']);
+    expect(await outcomes({ faults: { randomRate: 0 } }, 5)).toEqual([200, 200, 200, 200, 200]);
+  });
+
+  it('rejects bad random fault options naming the option', async () => {
+    await expect(createMockServer({ faults: { randomRate: 1.5 } })).rejects.toThrow(/faults\.randomRate/);
+    await expect(createMockServer({ faults: { randomRate: 0.1, kinds: [] } })).rejects.toThrow(/faults\.kinds/);
+    await expect(createMockServer({ faults: { kinds: ['boom' as 'fail'] } })).rejects.toThrow(/faults\.kinds\.0/);
+    await expect(createMockServer({ faults: { seed: 1.5 } })).rejects.toThrow(/faults\.seed/);
+  });
+});
+
 describe('protocol', () => {
   it('answers invalid JSON and invalid bodies with an OpenAI-style 400', async () => {
     const s = await start();

@@ -1,6 +1,7 @@
 import { ConfigError } from '../../core/errors.js';
 import { parseConfig } from '../../core/config/validation-errors.js';
 import { AdapterConfigSchema, enabledEntries, type NormalizedEntry } from './adapter-config.js';
+import { createFailedRequestLog } from '../logging/failed-request-log.js';
 import { compose } from './compose.js';
 import type { InterceptorDefinition, PipelineEnvironment } from './interceptor-definition.js';
 import { BUILT_IN_INTERCEPTORS, DEFAULT_CHAIN } from './interceptor-registry.js';
@@ -48,8 +49,11 @@ export function buildPipeline(adapterConfig: unknown, env: PipelineEnvironment, 
   const endpointIndex = withRetry.findIndex((e) => e.name === 'endpoint');
   const terminal = build(endpointEntries[0] ?? { name: 'endpoint', config: {} }, endpointIndex === -1 ? withRetry.length : endpointIndex);
 
+  // log_failed_requests wraps the endpoint call itself, so it records each failed attempt as sent.
+  const failedRequests = config.log_failed_requests ? createFailedRequestLog(env) : undefined;
+  if (failedRequests) instances.push({ name: 'log_failed_requests', instance: failedRequests });
   const handle = compose(
-    chain.filter((instance): instance is InterceptorInstance => instance !== undefined).map((instance) => instance.intercept),
+    [...chain, failedRequests].filter((instance): instance is InterceptorInstance => instance !== undefined).map((instance) => instance.intercept),
     (request) => terminal.intercept(request, () => Promise.reject(new Error('endpoint is the last step'))),
   );
   return {

@@ -10,17 +10,22 @@ const M = 397;
 const MATRIX_A = 0x9908b0df;
 const UPPER_MASK = 0x80000000;
 const LOWER_MASK = 0x7fffffff;
+const TWO_PI = 2 * Math.PI;
 
 export class PythonRandom {
   private readonly mt = new Uint32Array(N);
   private mti = N + 1;
+  private gaussNext: number | null = null;
 
   /** Like `random.Random(seed)` for an int seed; the sign is ignored, as CPython does. */
   constructor(seed: number | bigint) {
     this.seed(seed);
   }
 
-  /** `random.seed(int)`: `init_by_array` over the 32-bit little-endian words of `abs(seed)`. */
+  /**
+   * `random.seed(int)`: `init_by_array` over the 32-bit little-endian words of `abs(seed)`; like
+   * `Random.seed` it also drops the spare normal deviate that `gauss` keeps.
+   */
   seed(seed: number | bigint): void {
     if (typeof seed === 'number' && !Number.isSafeInteger(seed)) {
       throw new RangeError(`PythonRandom seed must be a safe integer or a bigint, got ${seed}`);
@@ -33,6 +38,7 @@ export class PythonRandom {
       rest >>= 32n;
     } while (rest > 0n);
     this.initByArray(key);
+    this.gaussNext = null;
   }
 
   /** `random.random()`: a float in [0, 1) from 53 random bits (two 32-bit draws). */
@@ -106,6 +112,32 @@ export class PythonRandom {
       }
     }
     return result;
+  }
+
+  /** `random.choice(seq)`: `seq[_randbelow(len(seq))]`; an empty sequence throws, as CPython does. */
+  choice<T>(seq: readonly T[]): T {
+    if (seq.length === 0) throw new RangeError('Cannot choose from an empty sequence');
+    return seq[this.randbelow(seq.length)] as T;
+  }
+
+  /**
+   * `random.gauss(mu, sigma)` (CPython 3.11 `Lib/random.py`): Box-Muller on two `random()` draws,
+   * `x2pi = random() * 2π`, `g2rad = sqrt(-2 * log(1 - random()))`; it returns
+   * `mu + cos(x2pi) * g2rad * sigma` and keeps `sin(x2pi) * g2rad` for the next call, which then
+   * draws nothing. The draws are bit-exact; `Math.log`, `Math.cos` and `Math.sin` are V8's fdlibm,
+   * which differ from the C library CPython calls (glibc) in the last bit for a few percent of
+   * inputs, so a result can be one or two units in the last place off CPython's.
+   */
+  gauss(mu = 0, sigma = 1): number {
+    let z = this.gaussNext;
+    this.gaussNext = null;
+    if (z === null) {
+      const x2pi = this.random() * TWO_PI;
+      const g2rad = Math.sqrt(-2 * Math.log(1 - this.random()));
+      z = Math.cos(x2pi) * g2rad;
+      this.gaussNext = Math.sin(x2pi) * g2rad;
+    }
+    return mu + z * sigma;
   }
 
   private smallRandbits(k: number): number {

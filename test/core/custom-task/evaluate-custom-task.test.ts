@@ -59,7 +59,7 @@ describe('evaluate() with a custom YAML task against the mock endpoint', () => {
     // 4 of 8 right: mean 0.5, population stddev 0.5, stderr sqrt(8·0.25/7)/sqrt(8).
     const score = { value: 0.5, stats: { count: 8, mean: 0.5, stddev: 0.5, stderr: Math.sqrt(2 / 7) / Math.sqrt(8) } };
     const metrics = { exact_match: { scores: { exact_match: score } } };
-    expect(result).toEqual({ tasks: { capitals: { metrics } }, groups: { capitals: { metrics } } });
+    expect(result).toEqual({ tasks: { capitals: { metrics } }, groups: { capitals: { metrics } }, evalforge: expect.objectContaining({ samples: { total: 8, resumed: 0, requested: 8, errors: 0 } }) });
 
     const resultsText = await readFile(join(dir, 'results.yml'), 'utf8');
     expect(resultsText).not.toMatch(/[&*]a\d/);

@@ -102,6 +102,45 @@ describe('PythonRandom', () => {
     }
   });
 
+  it('choice(seq) draws _randbelow(len(seq)) like CPython, and rejects an empty sequence', () => {
+    // python3: r = random.Random(5); [r.choice('abcdefg') for _ in range(8)],
+    //          [r.choice(list(range(1000))) for _ in range(4)], r.choice([9])
+    const rng = new PythonRandom(5);
+    expect(range(8).map(() => rng.choice([...'abcdefg']))).toEqual(['e', 'c', 'f', 'c', 'g', 'f', 'g', 'f']);
+    expect(range(4).map(() => rng.choice(range(1000)))).toEqual([667, 944, 542, 29]);
+    expect(rng.choice([9])).toBe(9);
+    expect(() => rng.choice([])).toThrow(RangeError);
+  });
+
+  it('gauss() matches CPython 3.11, to the last bit where the math library agrees', () => {
+    // python3: r = random.Random(seed); [r.gauss() for _ in range(5)]
+    const expected: [number, number[]][] = [
+      [0, [0.9417154046806644, -1.3965781047011498, -0.6797144480784211, 0.3705035674606598, -1.016348894188071]],
+      [42, [-0.14409032957792836, -0.1729036003315193, -0.11131586156766246, 0.7019837250988631, -0.12758828378288709]],
+      [1, [1.2881847531554629, 1.449445608699771, 0.06633580893826191, -0.7645436509716318, -1.0921732151041414]],
+      [2 ** 40 + 3, [0.2382835751249403, 1.240111580017141, 2.338714069862895, 1.581065517911692, 1.4142438245502205]],
+    ];
+    for (const [seed, values] of expected) {
+      const rng = new PythonRandom(seed);
+      const got = values.map(() => rng.gauss());
+      // Seeds 0 and 42 are bit-exact; seeds 1 and 2**40+3 hit inputs where V8's fdlibm log/cos/sin
+      // and glibc's round differently, one or two units in the last place.
+      if (seed === 0 || seed === 42) expect(got, `seed ${seed}`).toEqual(values);
+      got.forEach((value, i) => expect(Math.abs(value - (values[i] as number)), `seed ${seed} #${i}`).toBeLessThanOrEqual(Math.abs(value) * 2 ** -51));
+    }
+  });
+
+  it('gauss(mu, sigma) uses the spare deviate without drawing, and seed() drops the spare', () => {
+    // python3: r = random.Random(7); [r.gauss(10.0, 0.5), r.gauss(-3.0, 2.0), r.random()]
+    const rng = new PythonRandom(7);
+    expect([rng.gauss(10, 0.5), rng.gauss(-3, 2), rng.random()]).toEqual([9.8720598557762, -1.977136974966972, 0.6509344730398537]);
+    // python3: r = random.Random(7); r.gauss(); r.seed(7); [r.gauss(), r.gauss()]
+    const reseeded = new PythonRandom(7);
+    reseeded.gauss();
+    reseeded.seed(7);
+    expect([reseeded.gauss(), reseeded.gauss()]).toEqual([-0.2558802884476004, 0.511431512516514]);
+  });
+
   it('sample returns the population items, not indices, and leaves the population untouched', () => {
     const population = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
     const copy = population.slice();

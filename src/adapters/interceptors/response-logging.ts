@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { openRunLog } from '../logging/run-log.js';
+import { defineInterceptor } from '../pipeline/interceptor-definition.js';
+import { responseJson } from '../pipeline/types.js';
+
+/**
+ * NeMo's `response_logging`: writes the first `max_responses` replies (default `null` = all, as
+ * NeMo) as JSON lines `{time, sample_id?, status_code, latency_ms, cache_hit?, headers?, body?}`
+ * to `<output_dir>/logs/responses.jsonl`; `body` is the parsed JSON, or the raw text when the
+ * reply is not JSON (a stream). Credential headers (set-cookie, *key*, *token*, ...) and every
+ * occurrence of the run's secrets become `[REDACTED]`. Listed after `endpoint` it sees every
+ * attempt (retried failures too); listed before it, the reply the caller gets. A request that got
+ * no reply (timeout, refused connection) has nothing to log here; `log_failed_requests` records it.
+ */
+export const responseLoggingInterceptor = defineInterceptor({
+  name: 'response_logging',
+  description: 'writes replies (credentials redacted) to <output_dir>/logs/responses.jsonl',
+  config: z.strictObject({
+    log_response_body: z.boolean().default(true),
+    log_response_headers: z.boolean().default(true),
+    max_responses: z.int().min(0).nullable().default(null),
+    /** Accepted for NeMo configs; evalforge writes the file whatever the level. */
+    log_level: z.string().optional(),
+  }),
+  create(config, env) {
+    const log = openRunLog(env, 'responses.jsonl', 'target.api_endpoint.adapter_config.interceptors (response_logging)');
+    const max = config.max_responses ?? Infinity;
+    let seen = 0;
+    return {
+      async intercept(request, next) {
+        const response = await next(request);
+        if (seen < max) {
+          seen++;
+          log.write({
+            sample_id: request.context.sampleId,
+            status_code: response.status,
+            latency_ms: response.latencyMs,
+            cache_hit: request.context.cacheHit,
+            headers: config.log_response_headers ? log.redactor.headers(response.headers) : undefined,
+            body: config.log_response_body ? (responseJson(response) ?? response.body) : undefined,
+          });
+        }
+        return response;
+      },
+      finish: () => log.finish(),
+    };
+  },
+});

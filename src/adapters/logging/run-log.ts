@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { ConfigError } from '../../core/errors.js';
+import type { PipelineEnvironment } from '../pipeline/interceptor-definition.js';
+import { createJsonlAppender } from './jsonl-appender.js';
+import { createRedactor, type Redactor } from './redactor.js';
+
+/** One JSON-lines log under `<output_dir>/logs/`, redacted, written off the request path. */
+export interface RunLog {
+  /** Hides credential headers; use on headers before passing them to `write`. */
+  readonly redactor: Redactor;
+  /** Queues `{time, ...record}` as one line with every secret of the run replaced by `[REDACTED]`. */
+  write(record: Record<string, unknown>): void;
+  /** Flushes and closes the file; returns the report section `{file, logged[, write_error]}`. */
+  finish(): Promise<Record<string, unknown>>;
+}
+
+/**
+ * Opens `<output_dir>/logs/<fileName>` for appending (a resumed run adds to it). `owner` names the
+ * config entry that asked for the log, for the error when the run has no output dir.
+ */
+export function openRunLog(env: PipelineEnvironment, fileName: string, owner: string): RunLog {
+  if (env.outputDir === undefined) {
+    throw new ConfigError(owner, `writes logs/${fileName} under the output dir, but this run has none`, 'set config.output_dir (or pass outputDir to createModelClient)');
+  }
+  const file = `logs/${fileName}`;
+  const appender = createJsonlAppender(join(env.outputDir, 'logs', fileName));
+  const redactor = createRedactor(env.secrets);
+  let logged = 0;
+  return {
+    redactor,
+    write(record) {
+      logged++;
+      appender.append(redactor.line({ time: new Date().toISOString(), ...record }));
+    },
+    async finish() {
+      try {
+        await appender.close();
+        return { file, logged };
+      } catch (error) {
+        return { file, logged, write_error: JSON.parse(redactor.line((error as Error).message)) as string };
+      }
+    },
+  };
+}
