@@ -5,6 +5,7 @@ import { createFailedRequestLog } from '../logging/failed-request-log.js';
 import { compose } from './compose.js';
 import type { InterceptorDefinition, PipelineEnvironment } from './interceptor-definition.js';
 import { BUILT_IN_INTERCEPTORS, DEFAULT_CHAIN } from './interceptor-registry.js';
+import { LEGACY_FLAG_NAMES, legacyFlagsToEntries } from './legacy-adapter-config.js';
 import type { Handler, InterceptorInstance } from './types.js';
 
 const FIELD = 'target.api_endpoint.adapter_config';
@@ -13,6 +14,18 @@ export interface Pipeline {
   handle: Handler;
   /** Runs each interceptor's end-of-run step; returns their report sections by interceptor name. */
   finish(): Promise<Record<string, Record<string, unknown>>>;
+}
+
+/**
+ * NeMo still accepts its older flat flags (`use_caching: true`, `use_system_prompt: true`, ...),
+ * which it turns into an interceptor chain; separates them from the rest of the config.
+ */
+function splitLegacyFlags(adapterConfig: unknown): { modern: Record<string, unknown>; legacy?: Record<string, unknown> } {
+  if (typeof adapterConfig !== 'object' || adapterConfig === null || Array.isArray(adapterConfig)) return { modern: (adapterConfig ?? {}) as Record<string, unknown> };
+  const modern: Record<string, unknown> = {};
+  const legacy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(adapterConfig)) (LEGACY_FLAG_NAMES.has(key) ? legacy : modern)[key] = value;
+  return Object.keys(legacy).length > 0 ? { modern, legacy } : { modern };
 }
 
 function definitionFor(entry: NormalizedEntry, index: number, registry: ReadonlyMap<string, InterceptorDefinition>): InterceptorDefinition {
@@ -31,8 +44,16 @@ function definitionFor(entry: NormalizedEntry, index: number, registry: Readonly
  * listed, so `max_retries` always applies.
  */
 export function buildPipeline(adapterConfig: unknown, env: PipelineEnvironment, registry = BUILT_IN_INTERCEPTORS): Pipeline {
-  const config = parseConfig(AdapterConfigSchema, adapterConfig ?? {}, FIELD);
-  const entries = config.interceptors ? enabledEntries(config.interceptors) : DEFAULT_CHAIN.map((name) => ({ name, config: {} }));
+  const { modern, legacy } = splitLegacyFlags(adapterConfig);
+  const config = parseConfig(AdapterConfigSchema, modern, FIELD);
+  if (legacy && config.interceptors) {
+    throw new ConfigError(FIELD, `mixes legacy flags (${Object.keys(legacy).join(', ')}) with an interceptors list`, 'use one or the other, as NeMo requires');
+  }
+  const entries = config.interceptors
+    ? enabledEntries(config.interceptors)
+    : legacy
+      ? legacyFlagsToEntries(legacy, env.outputDir)
+      : DEFAULT_CHAIN.map((name) => ({ name, config: {} }));
   const withRetry = entries.some((e) => e.name === 'retry') ? entries : [...entries, { name: 'retry', config: {} }];
   const endpointEntries = withRetry.filter((e) => e.name === 'endpoint');
   if (endpointEntries.length > 1) throw new ConfigError(`${FIELD}.interceptors`, 'lists "endpoint" more than once', 'keep one endpoint entry');
