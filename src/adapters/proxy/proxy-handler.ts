@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handler } from '../pipeline/types.js';
+import { BudgetExceededError } from '../../core/errors.js';
 import { TransportError } from '../pipeline/types.js';
 import { redactUrl } from '../redact-url.js';
 import { errorBody, modelsReply } from './models-route.js';
@@ -49,8 +50,8 @@ function readBody(req: IncomingMessage): Promise<string> {
  * path runs the JSON body through the pipeline to the upstream URL and relays status, headers
  * (minus hop-by-hop, content-encoding and content-length) and body. The upstream's reply is read
  * whole before it is relayed, `stream: true` replies included (one write of the whole SSE text).
- * Transport failures after the pipeline's retries answer 504 (timeout) or 502 (connection), any
- * other failure 500, all with an OpenAI-style error body. Nothing is logged; headers never appear
+ * Transport failures after the pipeline's retries answer 504 (timeout) or 502 (connection), a
+ * request the `cost` budget refuses 402, any other failure 500, all with an OpenAI-style error body. Nothing is logged; headers never appear
  * in a reply.
  */
 export function createProxyHandler(options: ProxyHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
@@ -87,6 +88,8 @@ export function createProxyHandler(options: ProxyHandlerOptions): (req: Incoming
         const status = error.kind === 'timeout' ? 504 : 502;
         return send(res, status, JSON_TYPE, errorBody(`${redactUrl(url)}: ${scrub(error.message, secrets)}`, 'upstream_error'));
       }
+      // 402 rather than 500: a client must not retry a request the budget refuses.
+      if (error instanceof BudgetExceededError) return send(res, 402, JSON_TYPE, errorBody(scrub(error.message, secrets), 'insufficient_quota'));
       return send(res, 500, JSON_TYPE, errorBody(`adapter pipeline failed: ${scrub((error as Error).message ?? String(error), secrets)}`, 'server_error'));
     }
   }

@@ -120,6 +120,19 @@ describe('adapter server with the plain openai client', () => {
     expect(m.stats().requests).toBe(4);
   });
 
+  it('answers 402 once the cost budget is spent, so clients do not retry', async () => {
+    const m = await startMock({ defaultReply: 'four words in reply' });
+    const p = await startProxy({
+      target: { url: m.chatUrl, modelId: 'mock' },
+      adapterConfig: { interceptors: [{ name: 'cost', config: { max_tokens_total: 3 } }, 'endpoint'] },
+    });
+    const client = keylessClient(`${p.url}/v1`);
+    await client.chat.completions.create({ model: 'mock', messages: [{ role: 'user', content: 'one' }] });
+    const refused = await client.chat.completions.create({ model: 'mock', messages: [{ role: 'user', content: 'two' }] }).catch((e: unknown) => e);
+    expect((refused as { status?: number }).status).toBe(402);
+    expect(m.stats().requests).toBe(1);
+  });
+
   it('answers 502 when the upstream is unreachable and 504 when it does not reply in time', async () => {
     const down = await startProxy({ target: { url: 'http://127.0.0.1:9/v1/chat/completions' }, adapterConfig: fastRetry, params: { maxRetries: 0 } });
     const body = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'q' }] });
