@@ -33,4 +33,10 @@ export { customHarness } from './core/custom-task/custom-harness.js';
 export type { TaskDefinition, TaskDoc, ModelPrompt, ChatMessage, SampleScore, MetricTotals } from './core/task.js';
 export { createDatasetReader } from './core/datasets/create-dataset-reader.js';
 export type { DatasetReader, DatasetFile, DatasetProvenance, LocalDatasetFile } from './core/datasets/dataset-reader.js';
+export {
+  scoreIfevalResponse,
+  type IfevalInstructionVerdict,
+  type IfevalRow,
+  type IfevalVerdicts,
+} from './harnesses/ifeval/score-ifeval-response.js';
 export { EVALFORGE_VERSION } from './version.js';

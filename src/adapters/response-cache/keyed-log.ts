@@ -142,8 +142,8 @@ export class KeyedLog {
 
   /**
    * Queues `valueJson` (a JSON text) under `key`, readable at once; a key already held keeps its
-   * value. Throws the
-   * error of an earlier failed write, so a full disk stops the run instead of silently not caching.
+   * value. Throws the error of an earlier failed write, so a full disk stops the run instead of
+   * silently not caching.
    */
   put(key: string, valueJson: string): void {
     if (this.failure) throw this.failure;
