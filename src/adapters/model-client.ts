@@ -1,8 +1,9 @@
 import type { Dispatcher } from 'undici';
 import type { ResolvedEndpoint } from '../core/config/resolve-run.js';
 import type { ConfigParams } from '../core/config/schema.js';
-import { ConfigError, EndpointError } from '../core/errors.js';
+import { EndpointError } from '../core/errors.js';
 import type { ModelPrompt } from '../core/task.js';
+import { readApiKey } from './api-key.js';
 import { createFetchTransport, createUndiciTransport, type HttpTransport } from './http-transport.js';
 import { buildRequestBody, MalformedReplyError, parseReply, parseStreamedReply, type ModelReply } from './openai-payload.js';
 import { buildPipeline, type Pipeline } from './pipeline/build-pipeline.js';
@@ -29,19 +30,6 @@ export interface ModelClientOptions {
   interceptors?: ReadonlyMap<string, InterceptorDefinition>;
 }
 
-/** Reads the key from the environment variable the user named; the key goes nowhere but the header. */
-function readApiKey(endpoint: ResolvedEndpoint, env: NodeJS.ProcessEnv): string | undefined {
-  if (!endpoint.apiKeyName) return undefined;
-  const key = env[endpoint.apiKeyName];
-  if (!key) {
-    throw new ConfigError(
-      'target.api_endpoint.api_key_name',
-      `environment variable ${endpoint.apiKeyName} is not set or empty`,
-      `export ${endpoint.apiKeyName}=<your key> before running, or drop api_key_name for an endpoint without auth`,
-    );
-  }
-  return key;
-}
 
 function serverMessage(body: string): string {
   try {
@@ -63,7 +51,7 @@ function statusFix(status: number): string {
 }
 
 export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigParams, options: ModelClientOptions = {}): ModelClient {
-  const apiKey = readApiKey(endpoint, options.env ?? process.env);
+  const apiKey = readApiKey(endpoint.apiKeyName, options.env ?? process.env, 'drop api_key_name for an endpoint without auth');
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
   const transport: HttpTransport = options.fetch

@@ -7,6 +7,7 @@ import { completionBody, completionStream, errorBody, modelsBody } from './opena
 import { createReplySource } from './reply-source.js';
 import { shapeReply } from './reply-text.js';
 import type { RequestStats } from './request-stats.js';
+import { readRequestBody } from '../adapters/read-request-body.js';
 
 export const CHAT_PATH = '/v1/chat/completions';
 export const COMPLETIONS_PATH = '/v1/completions';
@@ -75,7 +76,7 @@ export function createMockHandler(options: MockServerOptions, state: MockHandler
     if (kind === undefined) return invalid(res, 404, `No route ${req.method} ${path}; the mock serves ${ROUTES}.`);
     if (req.method !== 'POST') return invalid(res, 405, `Use POST for ${path}; the mock serves ${ROUTES}.`);
 
-    const raw = await readBody(req);
+    const raw = await readRequestBody(req);
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -159,17 +160,6 @@ function clientGone(res: ServerResponse): boolean {
   return res.destroyed || res.req.socket.destroyed;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
-}
 
 /** A timer that does not keep the process alive after the server is closed. */
 function sleep(ms: number): Promise<void> {

@@ -9,6 +9,7 @@ import { buildPipeline } from '../pipeline/build-pipeline.js';
 import type { InterceptorDefinition } from '../pipeline/interceptor-definition.js';
 import { BUILT_IN_INTERCEPTORS } from '../pipeline/interceptor-registry.js';
 import { createProxyHandler } from './proxy-handler.js';
+import { readApiKey } from '../api-key.js';
 
 /** Upstream connections kept when `params.parallelism` is not given: enough that none queue. */
 const DEFAULT_UPSTREAM_CONNECTIONS = 256;
@@ -53,19 +54,6 @@ const OptionsSchema = z.strictObject({
   params: ConfigParamsSchema.pick({ maxRetries: true, requestTimeout: true, parallelism: true }).optional(),
 });
 
-/** The key from the variable `apiKeyName` names; the key goes nowhere but the upstream header. */
-function readApiKey(apiKeyName: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  if (apiKeyName === undefined) return undefined;
-  const key = env[apiKeyName];
-  if (!key) {
-    throw new ConfigError(
-      'target.api_endpoint.api_key_name',
-      `environment variable ${apiKeyName} is not set or empty`,
-      `export ${apiKeyName}=<your key> before starting the proxy, or drop api_key_name to forward the clients' own Authorization header`,
-    );
-  }
-  return key;
-}
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -92,7 +80,7 @@ export async function startAdapterServer(options: AdapterServerOptions): Promise
   const { interceptors, env, ...data } = options;
   const parsed = parseConfig(OptionsSchema, data, 'startAdapterServer options');
   const { target, params = {} } = parsed;
-  const apiKey = readApiKey(target.apiKeyName, env ?? process.env);
+  const apiKey = readApiKey(target.apiKeyName, env ?? process.env, "drop api_key_name to forward the clients' own Authorization header");
   const host = parsed.host ?? '127.0.0.1';
   const transport = createUndiciTransport(params.parallelism ?? DEFAULT_UPSTREAM_CONNECTIONS);
   const pipeline = buildPipeline(

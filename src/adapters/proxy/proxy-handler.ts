@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handler } from '../pipeline/types.js';
 import { BudgetExceededError } from '../../core/errors.js';
 import { TransportError } from '../pipeline/types.js';
+import { readRequestBody } from '../read-request-body.js';
 import { redactUrl } from '../redact-url.js';
 import { errorBody, modelsReply } from './models-route.js';
 import { relayedHeaders, upstreamHeaders } from './proxy-headers.js';
@@ -33,17 +34,6 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
-}
 
 /**
  * The adapter server's routes: `GET /health`; `GET /v1/models` (see `modelsReply`); `POST` on any
@@ -71,7 +61,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): (req: Incoming
 
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
+      body = JSON.parse(await readRequestBody(req));
     } catch (error) {
       return send(res, 400, JSON_TYPE, errorBody(`The request body is not valid JSON: ${(error as Error).message}`, 'invalid_request_error'));
     }
