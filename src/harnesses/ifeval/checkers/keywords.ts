@@ -2,6 +2,8 @@ import { pythonStrip } from '../../../core/python/python-strip.js';
 import { compareCount, InstructionArgumentError, type InstructionDefinition } from './instruction-args.js';
 import { kwargFindallPattern, kwargSearchPattern } from './patterns.js';
 
+const REGEX_SYNTAX = /[\\^$.|?*+()[\]{}]/;
+
 /**
  * `keywords:existence` (`KeywordChecker`): every keyword is found by `re.search(keyword, response,
  * re.IGNORECASE)`. Keywords are regexes, matched anywhere, also inside longer words.
@@ -36,8 +38,13 @@ export const keywordFrequency: InstructionDefinition = {
 export const forbiddenWords: InstructionDefinition = {
   kwargs: ['forbidden_words'],
   build(args) {
-    const patterns = args.strings('forbidden_words').map((word) => kwargSearchPattern('forbidden_words', `(?i)\\b${word}\\b`));
-    return (response) => !patterns.some((pattern) => pattern.test(response));
+    const patterns = args.strings('forbidden_words').map((word) => ({
+      bounded: kwargSearchPattern('forbidden_words', `(?i)\\b${word}\\b`),
+      // Python's `\b` becomes lookarounds tried at every position, which is slow; a word without
+      // regex syntax can only match where it occurs by itself, which is quick to rule out first.
+      alone: REGEX_SYNTAX.test(word) ? undefined : kwargSearchPattern('forbidden_words', `(?i)${word}`),
+    }));
+    return (response) => !patterns.some(({ bounded, alone }) => (alone === undefined || alone.test(response)) && bounded.test(response));
   },
 };
 
