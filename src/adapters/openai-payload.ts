@@ -23,6 +23,7 @@ export function buildRequestBody(prompt: ModelPrompt, settings: GenerationSettin
   if (settings.temperature !== undefined) body.temperature = settings.temperature;
   if (settings.topP !== undefined) body.top_p = settings.topP;
   if (prompt.stop && prompt.stop.length > 0) body.stop = prompt.stop;
+  if (prompt.seed !== undefined) body.seed = prompt.seed;
   if (settings.stream) {
     body.stream = true;
     body.stream_options = { include_usage: true };

@@ -73,7 +73,8 @@ async function describePlannedRequests(run: ResolvedRun): Promise<string> {
   try {
     const plan = await planRequests(run, createDatasetReader());
     const resumed = plan.finished > 0 ? `, ${plan.finished} already finished in ${join(run.config.outputDir, 'samples.jsonl')}` : '';
-    return `Requests to send: ${plan.requests} (${plan.docs} samples${resumed})`;
+    const perDoc = plan.samples === plan.docs ? '' : ` from ${plan.docs} docs`;
+    return `Requests to send: ${plan.requests} (${plan.samples} samples${perDoc}${resumed})`;
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error;
     return `Requests to send: unknown, the dataset cannot be read: ${error.message.split('\n')[0]}`;

@@ -10,8 +10,9 @@ const numberAt = (report: Record<string, unknown> | undefined, key: string): num
 /**
  * Warning lines for a run that finished: more than 5% of replies cut off by the token limit or
  * empty (the silent score killers: such replies score 0 without any error; read from the
- * `response_stats` report, so only when that interceptor ran), and samples that failed and were
- * left out of the scores within `max_error_rate`.
+ * `response_stats` report, so only when that interceptor ran), samples that failed and were
+ * left out of the scores within `max_error_rate`, and model-written code that ran in a sandbox
+ * short of full isolation (results.yml `evalforge.scoring.sandbox`).
  */
 export function runWarnings(summary: RunSummary): string[] {
   const warnings: string[] = [];
@@ -28,6 +29,10 @@ export function runWarnings(summary: RunSummary): string[] {
     warnings.push(
       `warning: ${percent(empty)} of replies (${numberAt(stats, 'empty_reply_count')} of ${replies}) were empty: they silently score 0; check the endpoint and model (a reasoning model may have spent max_new_tokens on thinking)`,
     );
+  }
+  const sandbox = summary.scoring?.sandbox as { isolation?: unknown; reason?: unknown } | undefined;
+  if (sandbox && sandbox.isolation !== 'full') {
+    warnings.push(`warning: model-written code ran with sandbox isolation "${String(sandbox.isolation)}": ${String(sandbox.reason)}`);
   }
   const { errors, total } = summary.samples;
   if (errors > 0) {

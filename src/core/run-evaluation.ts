@@ -107,6 +107,7 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
     interceptors: interceptorReports,
     samples: { total: outcome.total, resumed: outcome.resumed, requested: outcome.requested, errors: outcome.errors },
   };
+  if (outcome.scoring) summary.scoring = outcome.scoring;
   const finishedAt = new Date();
   const resultsPath = await writeYamlFile(outputDir, 'results.yml', {
     ...runConfigDocument(run),

@@ -8,7 +8,7 @@ import type { DatasetReader } from './datasets/dataset-reader.js';
 import { AbortedError, BudgetExceededError, ConfigError, EndpointError } from './errors.js';
 import { MetricAccumulator } from './results/metric-accumulator.js';
 import { readSampleLog, SampleLog, type SampleRecord } from './results/sample-log.js';
-import type { ModelPrompt, TaskDefinition, TaskDoc } from './task.js';
+import type { ModelPrompt, SampleScore, SampleVerifier, TaskDefinition, TaskDoc } from './task.js';
 
 export interface RunProgress {
   /** Samples finished, including ones resumed from an earlier run. */
@@ -41,6 +41,8 @@ export interface RunOutcome {
   /** Samples that failed after their retries (within `max_error_rate`); not in the scores. */
   errors: number;
   samplesPath: string;
+  /** The task verifier's account of how samples were checked (e.g. sandbox isolation), if it has one. */
+  scoring?: Record<string, unknown>;
 }
 
 type FinishedScores = Pick<SampleRecord, 'scores'>;
@@ -64,13 +66,24 @@ async function loadFinished(path: string): Promise<Map<string, FinishedScores>> 
   return finished;
 }
 
+/**
+ * The ids of a doc's samples: the doc id itself for a task without `samplesPerDoc`, else
+ * `<doc id>/<repeat>` for each repeat.
+ */
+function sampleIds(docId: string, perDoc: number | undefined): string[] {
+  if (perDoc === undefined) return [docId];
+  return Array.from({ length: perDoc }, (_, repeat) => `${docId}/${repeat}`);
+}
+
 /** What a run would send, as `--dry_run` reports it. */
 export interface PlannedRequests {
   /** Docs the run covers (`limit_samples` applied). */
   docs: number;
+  /** Samples those docs make (docs × the task's samples per doc). */
+  samples: number;
   /** Of those, samples already in samples.jsonl without an error (they are resumed, not sent). */
   finished: number;
-  /** Requests the run will make: `docs − finished` (before retries). */
+  /** Requests the run will make: `samples − finished` (before retries). */
   requests: number;
 }
 
@@ -78,14 +91,28 @@ export interface PlannedRequests {
 export async function planRequests(run: ResolvedRun, data: DatasetReader): Promise<PlannedRequests> {
   const limitDocs = await docsToRun(run.task, data, run.config.params.limitSamples);
   const finished = await loadFinished(join(run.config.outputDir, 'samples.jsonl'));
+  const perDoc = run.task.samplesPerDoc?.(run.config.params);
   let docs = 0;
+  let samples = 0;
   let resumed = 0;
   for await (const item of run.task.docs(data)) {
     if (docs >= limitDocs) break;
     docs++;
-    if (finished.has(item.id)) resumed++;
+    for (const id of sampleIds(item.id, perDoc)) {
+      samples++;
+      if (finished.has(id)) resumed++;
+    }
   }
-  return { docs, finished: resumed, requests: docs - resumed };
+  return { docs, samples, finished: resumed, requests: samples - resumed };
+}
+
+/** One request to make: a doc, which of its samples, and the prompt to send. */
+interface PendingSample {
+  id: string;
+  item: TaskDoc<unknown>;
+  /** The doc's 0-based position in the run. */
+  index: number;
+  prompt: ModelPrompt;
 }
 
 function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messages'> {
@@ -117,13 +144,16 @@ function tooManyErrors(errors: number, total: number, rate: number, first: Endpo
 
 /**
  * Runs one task: streams its docs in order, builds each prompt in order (few-shot draws depend on
- * it), skips samples already in samples.jsonl, sends the rest with at most `parallelism` requests in
- * flight and a bounded queue behind them, scores each reply as it lands and appends it to
- * samples.jsonl. A request that fails after its retries is recorded as an error sample (not
- * scored); once errors exceed `max_error_rate`, or on abort or any other failure, it stops
- * sending, lets in-flight requests settle, writes what finished, and throws. A BudgetExceededError
- * (the `cost` interceptor refusing a request) is a clean stop: it is no sample error, and requests
- * already in flight are not cancelled but finish and are saved before it is thrown.
+ * it), makes each doc's samples (one, or the task's `samplesPerDoc`, each with its own `seed` when
+ * there are several), skips samples already in samples.jsonl, sends the rest with at most
+ * `parallelism` requests in flight and a bounded queue behind them, scores each reply as it lands
+ * (then completes the score with the task's verifier, if it has one, outside the request slots)
+ * and appends it to samples.jsonl. A request that fails after its retries is recorded as an error
+ * sample (not scored); once errors exceed `max_error_rate`, or on abort or any other failure, it
+ * stops sending, lets in-flight samples settle, writes what finished, and throws. A
+ * BudgetExceededError (the `cost` interceptor refusing a request) is a clean stop: it is no sample
+ * error, and requests already in flight are not cancelled but finish and are saved before it is
+ * thrown.
  */
 export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promise<RunOutcome> {
   const { task, config } = run;
@@ -132,6 +162,8 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   const samplesPath = join(config.outputDir, 'samples.jsonl');
   const finished = await loadFinished(samplesPath);
   const errorRate = maxErrorRate(config.params.extra);
+  const perDoc = task.samplesPerDoc?.(config.params);
+  const samplesOfDoc = perDoc ?? 1;
   const limitDocs = await docsToRun(task, data, config.params.limitSamples);
   const prompter = await task.createPrompter({ params: config.params, endpointType: run.target.apiEndpoint.type, data });
   const accumulator = new MetricAccumulator();
@@ -139,7 +171,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   let log: SampleLog | undefined;
   const limit = pLimit(parallelism);
   const startedAt = Date.now();
-  const progress: RunProgress = { done: 0, total: limitDocs, resumed: 0, failed: 0, elapsedMs: 0 };
+  const progress: RunProgress = { done: 0, total: limitDocs * samplesOfDoc, resumed: 0, failed: 0, elapsedMs: 0 };
   const report = () => onProgress?.({ ...progress, elapsedMs: Date.now() - startedAt });
   const stop = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
@@ -150,31 +182,45 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   let firstEndpointError: EndpointError | undefined;
   let wakeScheduler: (() => void) | null = null;
   const inFlight = new Set<Promise<void>>();
+  let verifier: SampleVerifier<unknown> | undefined;
 
-  async function sendOne(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): Promise<void> {
-    // Queued before the run stopped: leave it for a rerun.
-    if (stopped()) return;
-    const started = performance.now();
-    let reply;
-    try {
-      reply = await client.generate(prompt, requestSignal, item.id);
-    } catch (error) {
-      if (!(error instanceof EndpointError) || requestSignal.aborted) throw error;
-      recordError(log, item, index, prompt, error, performance.now() - started);
+  async function scoreReply(text: string, doc: unknown): Promise<SampleScore> {
+    const scored = task.score(text, doc);
+    return verifier ? verifier.verify(scored, doc) : scored;
+  }
+
+  async function sendOne(log: SampleLog, sample: PendingSample): Promise<void> {
+    const sent = await limit(async () => {
+      // Queued before the run stopped: leave it for a rerun.
+      if (stopped()) return undefined;
+      const started = performance.now();
+      try {
+        const reply = await client.generate(sample.prompt, requestSignal, sample.id);
+        return { reply, latency: performance.now() - started };
+      } catch (error) {
+        if (!(error instanceof EndpointError) || requestSignal.aborted) throw error;
+        return { error, latency: performance.now() - started };
+      }
+    });
+    if (!sent) return;
+    if (sent.error) {
+      recordError(log, sample, sent.error, sent.latency);
       return;
     }
-    const latency = performance.now() - started;
-    const scored = task.score(reply.text, item.doc);
+    const { reply, latency } = sent;
+    const { item } = sample;
+    const scored = await scoreReply(reply.text, item.doc);
     const record: SampleRecord = {
-      id: item.id,
-      index,
-      ...promptFields(prompt),
+      id: sample.id,
+      index: sample.index,
+      ...promptFields(sample.prompt),
       response: reply.text,
       extracted: scored.extracted,
       target: task.target(item.doc),
       scores: scored.scores,
       latency_ms: Math.round(latency),
     };
+    if (scored.details) record.details = scored.details;
     if (item.subsets) record.subsets = item.subsets;
     if (reply.finishReason) record.finish_reason = reply.finishReason;
     if (reply.usage) record.usage = { prompt_tokens: reply.usage.promptTokens, completion_tokens: reply.usage.completionTokens };
@@ -184,13 +230,13 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     report();
   }
 
-  function recordError(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt, error: EndpointError, latency: number): void {
+  function recordError(log: SampleLog, sample: PendingSample, error: EndpointError, latency: number): void {
     const record: SampleRecord = {
-      id: item.id,
-      index,
-      ...promptFields(prompt),
+      id: sample.id,
+      index: sample.index,
+      ...promptFields(sample.prompt),
       error: { message: error.message, ...(error.status === undefined ? {} : { status: error.status }) },
-      target: task.target(item.doc),
+      target: task.target(sample.item.doc),
       scores: {},
       latency_ms: Math.round(latency),
     };
@@ -204,8 +250,8 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     report();
   }
 
-  function schedule(log: SampleLog, item: TaskDoc<unknown>, index: number, prompt: ModelPrompt): void {
-    const job = limit(() => sendOne(log, item, index, prompt)).catch((error: unknown) => {
+  function schedule(log: SampleLog, sample: PendingSample): void {
+    const job = sendOne(log, sample).catch((error: unknown) => {
       if (error instanceof BudgetExceededError) {
         failure ??= error;
         budgetSpent = true;
@@ -224,38 +270,43 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   }
 
   try {
+    verifier = await task.createVerifier?.({ params: config.params });
     let index = 0;
-    for await (const item of task.docs(data)) {
+    docs: for await (const item of task.docs(data)) {
       if (index >= limitDocs || stopped()) break;
       const prompt = prompter(item.doc, index);
-      const earlier = finished.get(item.id);
-      if (earlier) {
-        accumulator.add(earlier.scores, item.subsets);
-        progress.done++;
-        progress.resumed++;
-      } else {
-        // Bounded memory: never more than one parallelism's worth of prompts waiting behind those in flight.
+      const ids = sampleIds(item.id, perDoc);
+      for (const [repeat, id] of ids.entries()) {
+        const earlier = finished.get(id);
+        if (earlier) {
+          accumulator.add(earlier.scores, item.subsets);
+          progress.done++;
+          progress.resumed++;
+          continue;
+        }
+        // Bounded memory: never more than one parallelism's worth of samples waiting behind those in flight.
         while (inFlight.size >= parallelism * 2 && !stopped()) {
           await new Promise<void>((resolve) => (wakeScheduler = resolve));
         }
-        if (stopped()) break;
+        if (stopped()) break docs;
         log ??= await SampleLog.open(samplesPath);
-        schedule(log, item, index, prompt);
+        schedule(log, { id, item, index, prompt: ids.length > 1 ? { ...prompt, seed: repeat } : prompt });
       }
       index++;
     }
     // A run with nothing left to send still leaves its samples.jsonl.
     log ??= await SampleLog.open(samplesPath);
-    if (index < limitDocs && !stopped()) progress.total = index;
+    if (index < limitDocs && !stopped()) progress.total = index * samplesOfDoc;
     report();
     await Promise.all(inFlight);
   } finally {
     await Promise.allSettled(inFlight);
     await log?.close();
+    await verifier?.close();
   }
   if (failure) throw failure;
   if (signal?.aborted) throw new AbortedError(progress.done);
-  return {
+  const outcome: RunOutcome = {
     result: task.report(accumulator.snapshot()),
     total: progress.total,
     resumed: progress.resumed,
@@ -263,4 +314,6 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     errors: progress.failed,
     samplesPath,
   };
+  if (verifier) outcome.scoring = verifier.describe();
+  return outcome;
 }

@@ -6,10 +6,13 @@ export interface ChatMessage {
   content: string;
 }
 
-/** What a task asks the model for one sample. Generation params come from the merged config. */
+/**
+ * What a task asks the model for one sample. Generation params come from the merged config; `seed`
+ * (sent as the request's `seed`) is set by the runner when a doc is sampled more than once.
+ */
 export type ModelPrompt =
-  | { kind: 'completions'; prompt: string; stop?: string[] }
-  | { kind: 'chat'; messages: ChatMessage[]; stop?: string[] };
+  | { kind: 'completions'; prompt: string; stop?: string[]; seed?: number }
+  | { kind: 'chat'; messages: ChatMessage[]; stop?: string[]; seed?: number };
 
 /** The outcome of scoring one response: the answer each extractor found and each metric's value. */
 export interface SampleScore {
@@ -17,6 +20,8 @@ export interface SampleScore {
   extracted: Record<string, string | null>;
   /** Metric key → value. Keys are what results aggregate (e.g. `exact_match,strict-match`). */
   scores: Record<string, number>;
+  /** Task-specific facts about how the sample was scored (e.g. a code run's verdict), kept in samples.jsonl. */
+  details?: Record<string, unknown>;
 }
 
 /** One evaluation item, produced in the dataset's canonical order. */
@@ -42,6 +47,26 @@ export interface PromptContext {
   params: ConfigParams;
   endpointType: EndpointType;
   data: DatasetReader;
+}
+
+/** What a task's verifier gets once per run. */
+export interface VerifierContext {
+  params: ConfigParams;
+}
+
+/**
+ * The asynchronous second half of scoring, for checks that need I/O (running generated code in a
+ * sandbox): it completes what the pure `score` returned. One per run.
+ */
+export interface SampleVerifier<Doc> {
+  /**
+   * Completes `scored` (the result of `score` for the same response and doc). Never rejects for
+   * anything a response can contain; a rejection means the verifier itself broke and stops the run.
+   */
+  verify(scored: SampleScore, doc: Doc): Promise<SampleScore>;
+  /** How samples were verified (e.g. the sandbox's isolation level), for results.yml `evalforge.scoring`. */
+  describe(): Record<string, unknown>;
+  close(): Promise<void>;
 }
 
 /**
@@ -73,6 +98,16 @@ export interface TaskDefinition<Doc = unknown> {
   target(doc: Doc): string;
   /** Pure: extracts and scores one response. Never throws for any string. */
   score(response: string, doc: Doc): SampleScore;
+  /**
+   * How many samples to draw per doc (e.g. `n_samples` for pass@k). For a task that defines it,
+   * each is its own request and samples.jsonl line with id `<doc id>/<repeat>` (repeat 0-based),
+   * and, when there are several, request `seed` = repeat, so sampled repeats differ and a response
+   * cache keeps them apart. `limit_samples` still counts docs. Without it: one sample per doc, id
+   * `<doc id>`.
+   */
+  samplesPerDoc?(params: ConfigParams): number;
+  /** When present, every `score` result is completed by this run's verifier before it is recorded. */
+  createVerifier?(ctx: VerifierContext): Promise<SampleVerifier<Doc>>;
   /** Turns the accumulated totals into NeMo's `results:` layout. */
   report(totals: MetricTotals): import('./config/schema.js').EvaluationResult;
 }

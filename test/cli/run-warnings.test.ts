@@ -18,4 +18,12 @@ describe('runWarnings', () => {
     expect(warnings[1]).toMatch(/^warning: 5\.5% of replies \(11 of 200\) were empty/);
     expect(warnings[2]).toMatch(/^warning: 3 of 100 samples failed after their retries and are left out of the scores \(accepted by config\.params\.extra\.max_error_rate\)/);
   });
+
+  it('warns when generated code ran short of full isolation, and not when it had it', () => {
+    const sandbox = (isolation: string) => ({ sandbox: { isolation, reason: 'prlimit not found: no memory limits' } });
+    expect(runWarnings({ interceptors: {}, samples, scoring: sandbox('full') })).toEqual([]);
+    expect(runWarnings({ interceptors: {}, samples, scoring: sandbox('degraded') })).toEqual([
+      'warning: model-written code ran with sandbox isolation "degraded": prlimit not found: no memory limits',
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import type { ResolvedRun } from '../../src/core/config/resolve-run.js';
 import type { ConfigParams } from '../../src/core/config/schema.js';
 import type { DatasetReader } from '../../src/core/datasets/dataset-reader.js';
 import { DatasetError } from '../../src/core/errors.js';
-import { runTask, type RunProgress } from '../../src/core/runner.js';
+import { planRequests, runTask, type RunProgress } from '../../src/core/runner.js';
 import type { TaskDefinition } from '../../src/core/task.js';
 import { stubHarness, stubTask } from '../helpers/stub-task.js';
 
@@ -83,5 +83,83 @@ describe('runTask sample counting', () => {
     const outcome = await runTask(empty, { data: noData, client: echoClient });
     expect(outcome.total).toBe(0);
     expect(existsSync(outcome.samplesPath)).toBe(true);
+  });
+});
+
+describe('runTask with several samples per doc and a verifier', () => {
+  /** A task over `docs` docs with `perDoc` samples each, whose verifier scores `verified` = 1 and counts its calls. */
+  function repeatedTask(docs: number, perDoc: number) {
+    const calls = { verify: 0, closed: 0 };
+    const task = stubTask('repeated', {
+      async *docs() {
+        for (let i = 0; i < docs; i++) yield { id: `p${i}`, doc: `doc ${i}`, subsets: [`p${i}`] };
+      },
+      samplesPerDoc: () => perDoc,
+      score: (response) => ({ extracted: { answer: response }, scores: {} }),
+      async createVerifier() {
+        return {
+          async verify(scored) {
+            calls.verify++;
+            return { ...scored, scores: { verified: 1 }, details: { status: 'passed' } };
+          },
+          describe: () => ({ sandbox: { isolation: 'test' } }),
+          close: async () => {
+            calls.closed++;
+          },
+        };
+      },
+    });
+    return { task, calls };
+  }
+
+  it('sends each repeat with its own seed, ids <doc>/<repeat>, and verifies every sample', async () => {
+    const { task, calls } = repeatedTask(3, 2);
+    const seen: Array<{ id?: string; seed?: number }> = [];
+    const client: ModelClient = {
+      generate: async (prompt, _signal, id) => {
+        seen.push({ id, seed: prompt.seed });
+        return { text: `reply ${id}` };
+      },
+      close: async () => ({}),
+    };
+    const run = await stubRun(task, { parallelism: 2 });
+    const reports: RunProgress[] = [];
+    const outcome = await runTask(run, { data: noData, client, onProgress: (p) => reports.push(p) });
+    expect(outcome).toMatchObject({ total: 6, requested: 6, resumed: 0, scoring: { sandbox: { isolation: 'test' } } });
+    expect(reports[0]?.total).toBe(6);
+    expect(seen.map((s) => `${s.id}@${s.seed}`).sort()).toEqual(['p0/0@0', 'p0/1@1', 'p1/0@0', 'p1/1@1', 'p2/0@0', 'p2/1@1']);
+    expect(calls).toEqual({ verify: 6, closed: 1 });
+    const lines = (await readFile(outcome.samplesPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.find((l) => l.id === 'p1/1')).toMatchObject({ index: 1, scores: { verified: 1 }, details: { status: 'passed' }, subsets: ['p1'] });
+  });
+
+  it('resumes per sample, limits docs not samples, and sends no seed for a single sample per doc', async () => {
+    const { task } = repeatedTask(5, 3);
+    const run = await stubRun(task, { parallelism: 2, limitSamples: 2 });
+    const first = await runTask(run, { data: noData, client: echoClient });
+    expect(first).toMatchObject({ total: 6, requested: 6 });
+    const lines = (await readFile(first.samplesPath, 'utf8')).trim().split('\n');
+    await writeFile(first.samplesPath, `${lines.filter((line) => !line.includes('"p1/2"')).join('\n')}\n`);
+    const again = await runTask(run, { data: noData, client: echoClient });
+    expect(again).toMatchObject({ total: 6, resumed: 5, requested: 1 });
+
+    const single = repeatedTask(2, 1).task;
+    const seeds: Array<number | undefined> = [];
+    const client: ModelClient = {
+      generate: async (prompt) => {
+        seeds.push(prompt.seed);
+        return { text: 'x' };
+      },
+      close: async () => ({}),
+    };
+    const outcome = await runTask(await stubRun(single, {}), { data: noData, client });
+    expect(seeds).toEqual([undefined, undefined]);
+    expect(outcome.total).toBe(2);
+  });
+
+  it('plans requests per sample', async () => {
+    const { task } = repeatedTask(4, 5);
+    const run = await stubRun(task, { limitSamples: 3 });
+    expect(await planRequests(run, noData)).toEqual({ docs: 3, samples: 15, finished: 0, requests: 15 });
   });
 });

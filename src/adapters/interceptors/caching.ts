@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../core/errors.js';
+import { createRedactor } from '../logging/redactor.js';
 import { defineInterceptor } from '../pipeline/interceptor-definition.js';
 import type { AdapterResponse } from '../pipeline/types.js';
 import { isCacheable } from '../response-cache/cacheable.js';
@@ -38,10 +39,11 @@ function underCap(log: KeyedLog, max: number | null | undefined): boolean {
  *   `latencyMs` 0 and `request.context.cacheHit` set; nothing after this interceptor runs.
  * - Saved (`save_responses`, default true): only a 200 holding a complete answer (see
  *   `isCacheable`: never errors, transport failures, malformed or cut-off replies), only keys not yet
- *   stored, never a reply containing a secret, and only while the cache holds fewer than
+ *   stored, never a reply containing a secret (in any spelling the log redactor knows: raw,
+ *   JSON-escaped, percent-encoded), and only while the cache holds fewer than
  *   `max_saved_responses` entries (counting entries from earlier runs; unset or null = no cap).
  * - `save_requests` (default false) also stores each new request body (never its headers; secrets
- *   in it replaced by `[REDACTED]`), up to `max_saved_requests` entries.
+ *   in it replaced by `[REDACTED]` as in the logs), up to `max_saved_requests` entries.
  * - Where: `cache_dir`, default `<output_dir>/cache`, holding `responses/` and `requests/` (see
  *   KeyedLog: append-only segments, crash-safe, safe to share between runs in parallel). With no
  *   `cache_dir` and no output dir (e.g. the proxy without one) nothing is cached.
@@ -70,8 +72,7 @@ export const cachingInterceptor = defineInterceptor({
     if (configured === undefined) return { intercept: (request, next) => next(request) };
     const dir: string = configured;
     const keyOf = createCacheKeyer(config.include_url_in_key);
-    // As they appear inside JSON text: raw and JSON-escaped.
-    const secrets = [...new Set(env.secrets.filter((secret) => secret.length > 0).flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
+    const redactor = createRedactor(env.secrets);
     const useResponses = config.reuse_cached_responses || config.save_responses;
     const counts = { hits: 0, misses: 0, saved: 0 };
     let opening: Promise<{ responses?: KeyedLog; requests?: KeyedLog }> | undefined;
@@ -91,14 +92,10 @@ export const cachingInterceptor = defineInterceptor({
       }
     }
 
-    function redacted(text: string): string {
-      return secrets.reduce((out, secret) => out.split(secret).join('[REDACTED]'), text);
-    }
-
     function save(log: KeyedLog, key: string, response: AdapterResponse): void {
       const contentType = response.headers['content-type'];
       const valueJson = JSON.stringify({ headers: contentType === undefined ? {} : { 'content-type': contentType }, body: response.body });
-      if (secrets.some((secret) => valueJson.includes(secret))) return;
+      if (redactor.finds(valueJson)) return;
       log.put(key, valueJson);
       counts.saved++;
     }
@@ -108,7 +105,7 @@ export const cachingInterceptor = defineInterceptor({
         const { responses, requests } = stores ?? (await (opening ??= openStores()));
         const key = keyOf(request.url, request.body);
         if (requests && !requests.has(key) && underCap(requests, config.max_saved_requests)) {
-          requests.put(key, redacted(JSON.stringify(request.body)));
+          requests.put(key, redactor.text(JSON.stringify(request.body)));
         }
         if (responses && config.reuse_cached_responses && responses.has(key)) {
           const cached = asCachedReply(await responses.get(key));

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BudgetExceededError, ConfigError } from '../../core/errors.js';
+import { createSnapshotFile } from '../logging/snapshot-file.js';
 import { defineInterceptor } from '../pipeline/interceptor-definition.js';
 import { replyFacts } from '../reply-facts.js';
 
@@ -54,8 +54,12 @@ const money = (value: number): string => String(Number(value.toPrecision(6)));
  *
  * The tally covers the samples in the output dir: it is kept in `<output_dir>/cost.json` and a
  * rerun that resumes from samples.jsonl continues it, so `max_cost` bounds the whole evaluation and
- * a stopped run resumes with a larger budget. Replies without `usage` cannot be counted; they are
- * reported as `responses_without_usage`. Place it after `caching` so cache hits pass for free.
+ * a stopped run resumes with a larger budget. The file is rewritten off the request path, at most
+ * every 100 ms while replies arrive (see `createSnapshotFile`), and always when the run ends (a
+ * budget stop included) before `evaluate()` returns or rejects; a process killed without warning
+ * (kill -9) may leave out the spend of its last ~100 ms, which a resumed run then does not count.
+ * Replies without `usage` cannot be counted; they are reported as `responses_without_usage`. Place
+ * it after `caching` so cache hits pass for free.
  */
 export const costInterceptor = defineInterceptor({
   name: 'cost',
@@ -77,31 +81,12 @@ export const costInterceptor = defineInterceptor({
     }
     const spent = loadSpent(env.outputDir);
     const path = env.outputDir ? join(env.outputDir, COST_FILE) : undefined;
-    // One write at a time; a write that finds the tally changed since it started writes again.
-    let writing: Promise<void> | undefined;
-    let dirty = false;
-    let writeError: string | undefined;
-    async function flush(target: string): Promise<void> {
-      try {
-        while (dirty) {
-          dirty = false;
-          const tmp = `${target}.tmp-${process.pid}`;
-          await writeFile(tmp, `${JSON.stringify({ model, ...spent }, null, 2)}\n`);
-          await rename(tmp, target);
-        }
-      } catch (error) {
-        // The budget is still enforced in memory; only a later resume would start from an older tally.
-        if (writeError === undefined) process.emitWarning(`cost: cannot save ${target}: ${(error as Error).message}`, { code: 'EVALFORGE_COST' });
-        writeError ??= (error as Error).message;
-      } finally {
-        writing = undefined;
-      }
-    }
-    const save = (): void => {
-      if (!path) return;
-      dirty = true;
-      writing ??= flush(path);
-    };
+    const snapshot = path
+      ? createSnapshotFile(path, () => `${JSON.stringify({ model, ...spent }, null, 2)}\n`, {
+          // The budget is still enforced in memory; only a later resume would start from an older tally.
+          onError: (message) => process.emitWarning(`cost: cannot save ${path}: ${message}`, { code: 'EVALFORGE_COST' }),
+        })
+      : undefined;
 
     const totalTokens = () => spent.prompt_tokens + spent.completion_tokens;
     function exceeded(): BudgetExceededError | undefined {
@@ -131,12 +116,12 @@ export const costInterceptor = defineInterceptor({
         } else {
           return response;
         }
-        save();
+        snapshot?.changed();
         return response;
       },
 
       async finish() {
-        if (writing) await writing;
+        await snapshot?.flush();
         const report: Record<string, unknown> = {
           model,
           requests: spent.requests,
@@ -149,7 +134,7 @@ export const costInterceptor = defineInterceptor({
         if (price) Object.assign(report, { cost: Number(money(spent.cost)), ...price });
         if (config.max_cost !== undefined) report.max_cost = config.max_cost;
         if (config.max_tokens_total !== undefined) report.max_tokens_total = config.max_tokens_total;
-        if (writeError !== undefined) report.write_error = writeError;
+        if (snapshot?.error !== undefined) report.write_error = snapshot.error;
         return report;
       },
     };

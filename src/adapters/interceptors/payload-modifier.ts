@@ -7,13 +7,41 @@ const HOP_BY_HOP = new Set(['host', 'content-length', 'connection', 'transfer-en
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `value` with every property named in `keys` removed at every depth (inside arrays too). */
+/** Marks a removed property while `withoutKeys` walks an object. */
+const REMOVED = Symbol('removed');
+
+/**
+ * `value` with every property named in `keys` removed at every depth (inside arrays too). Parts
+ * holding no such property are returned as they are (the same array or object, not a copy), so a
+ * body whose messages hold none shares them with the caller's; changed parts are new plain objects
+ * and arrays, and the input is never mutated. Objects that are not plain (a Date, a class
+ * instance) are always rebuilt from their own enumerable properties.
+ */
 function withoutKeys(value: unknown, keys: ReadonlySet<string>): unknown {
-  if (Array.isArray(value)) return value.map((item) => withoutKeys(item, keys));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = withoutKeys(value[i], keys);
+      if (copy) copy.push(item);
+      else if (item !== value[i]) copy = [...value.slice(0, i), item];
+    }
+    return copy ?? value;
+  }
   if (!isPlainObject(value)) return value;
-  const kept: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (!keys.has(key)) kept[key] = withoutKeys(item, keys);
-  return kept;
+  const prototype = Object.getPrototypeOf(value);
+  const names = Object.keys(value);
+  let copy: Record<string, unknown> | undefined = prototype === Object.prototype || prototype === null ? undefined : {};
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const item = value[name];
+    const kept = keys.has(name) ? REMOVED : withoutKeys(item, keys);
+    if (!copy && kept !== item) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[names[j]!] = value[names[j]!];
+    }
+    if (copy && kept !== REMOVED) copy[name] = kept;
+  }
+  return copy ?? value;
 }
 
 /** Lower-cases header names: request headers are lower-cased throughout the pipeline. */
@@ -71,7 +99,9 @@ export const payloadModifierInterceptor = defineInterceptor({
     const editsBody = remove.size > 0 || Object.keys(additions).length > 0 || renames.length > 0;
 
     function modifiedBody(body: Record<string, unknown>): Record<string, unknown> {
-      const next = remove.size > 0 ? (withoutKeys(body, remove) as Record<string, unknown>) : { ...body };
+      const stripped = remove.size > 0 ? (withoutKeys(body, remove) as Record<string, unknown>) : body;
+      // A fresh top level whatever withoutKeys shared: additions and renames must not reach the caller's body.
+      const next = stripped === body ? { ...body } : stripped;
       Object.assign(next, additions);
       for (const [from, to] of renames) {
         if (!Object.hasOwn(next, from)) continue;

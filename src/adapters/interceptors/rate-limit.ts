@@ -14,13 +14,17 @@ class Semaphore {
     this.free = size;
   }
 
-  async acquire(signal: AbortSignal): Promise<void> {
+  /**
+   * Takes a slot: `undefined` when one was free (the common case: no promise, nothing to await),
+   * else a promise that resolves once the slot is held or rejects when `signal` aborts.
+   */
+  acquire(signal: AbortSignal): Promise<void> | undefined {
     signal.throwIfAborted();
     if (this.free > 0) {
       this.free--;
-      return;
+      return undefined;
     }
-    await new Promise<void>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         this.waiters.splice(this.waiters.indexOf(wake), 1);
         reject(signal.reason);
@@ -67,19 +71,22 @@ export const rateLimitInterceptor = defineInterceptor({
     // The earliest time (performance.now() clock) the next request may start.
     let nextStart = 0;
 
-    async function awaitTurn(signal: AbortSignal): Promise<void> {
-      if (spacingMs === 0) return;
+    /** Books this request's start time; a promise to wait for when that is later than now. */
+    function awaitTurn(signal: AbortSignal): Promise<void> | undefined {
+      if (spacingMs === 0) return undefined;
       const now = performance.now();
       const start = Math.max(now, nextStart);
       nextStart = start + spacingMs;
-      if (start > now) await sleep(start - now, undefined, { signal });
+      return start > now ? sleep(start - now, undefined, { signal }) : undefined;
     }
 
     return {
       async intercept(request, next) {
-        await slots?.acquire(request.signal);
+        const slot = slots?.acquire(request.signal);
+        if (slot) await slot;
         try {
-          await awaitTurn(request.signal);
+          const turn = awaitTurn(request.signal);
+          if (turn) await turn;
           return await next(request);
         } finally {
           slots?.release();

@@ -3,7 +3,7 @@ import { pythonStrip } from '../../core/python/python-strip.js';
 import { defineInterceptor } from '../pipeline/interceptor-definition.js';
 import { responseJson, withJsonBody, type AdapterResponse } from '../pipeline/types.js';
 import { createReasoningStats } from '../reasoning/reasoning-stats.js';
-import { analyseReasoning, type ReasoningInfo, type ReasoningTokens } from '../reasoning/reasoning-trace.js';
+import { analyseReasoning, type ReasoningTokens } from '../reasoning/reasoning-trace.js';
 
 type Json = Record<string, unknown>;
 
@@ -53,25 +53,27 @@ export const reasoningInterceptor = defineInterceptor({
     const tokens: ReasoningTokens = { start: config.start_reasoning_token, end: config.end_reasoning_token };
     const stats = config.enable_reasoning_tracking ? createReasoningStats() : undefined;
 
-    /** The choice with its text analysed, or the same object when nothing is to be done. */
-    function processed(choice: unknown, usage: Json | undefined, record: (info: ReasoningInfo) => void): unknown {
+    /** The choice with its text analysed (statistics kept when `track`), or the same object when nothing is to be done. */
+    function processed(choice: unknown, usage: Json | undefined, track: boolean): unknown {
       if (!isObject(choice)) return choice;
       const message = choice.message;
       if (isObject(message) && message.role === 'assistant' && typeof message.content === 'string') {
         const { content, info } = analyseReasoning(message.content, message.reasoning_content, usage, tokens, config.include_if_not_finished);
-        record(info);
+        if (track) stats?.add(info);
         return content === message.content ? choice : { ...choice, message: { ...message, content } };
       }
       if (typeof choice.text === 'string') {
         const { content, info } = analyseReasoning(choice.text, undefined, usage, tokens, config.include_if_not_finished);
-        record(info);
+        if (track) stats?.add(info);
         return content === choice.text ? choice : { ...choice, text: content };
       }
       return choice;
     }
 
+    /** The response with `choices` in place of the reply's, or the response itself when every choice is unchanged. */
     function rewritten(response: AdapterResponse, json: Json & { choices: unknown[] }, choices: unknown[]): AdapterResponse {
-      return choices.every((choice, i) => choice === json.choices[i]) ? response : withJsonBody(response, { ...json, choices });
+      for (let i = 0; i < choices.length; i++) if (choices[i] !== json.choices[i]) return withJsonBody(response, { ...json, choices });
+      return response;
     }
 
     return {
@@ -90,8 +92,8 @@ export const reasoningInterceptor = defineInterceptor({
           return rewritten(response, withChoices, choices);
         }
         const usage = isObject(json.usage) ? json.usage : undefined;
-        const record = stats && !request.context.cacheHit ? (info: ReasoningInfo) => stats.add(info) : () => {};
-        return rewritten(response, withChoices, withChoices.choices.map((choice) => processed(choice, usage, record)));
+        const track = request.context.cacheHit !== true;
+        return rewritten(response, withChoices, withChoices.choices.map((choice) => processed(choice, usage, track)));
       },
       finish: async () => stats?.report(),
     };

@@ -41,9 +41,17 @@ export const systemMessageInterceptor = defineInterceptor({
       intercept(request, next) {
         const messages = request.body.messages;
         if (!Array.isArray(messages)) return next(request);
-        const existing = (messages as ChatMessage[]).filter(isSystem).map((m) => textOf(m.content)).join('\n');
-        const others = (messages as ChatMessage[]).filter((m) => !isSystem(m));
-        return next({ ...request, body: { ...request.body, messages: [{ role: 'system', content: combined(existing) }, ...others] } });
+        // One pass: the system texts joined with "\n", the other messages kept in order after the new one.
+        const system: ChatMessage = { role: 'system', content: '' };
+        const edited: ChatMessage[] = [system];
+        let existing = '';
+        let systemCount = 0;
+        for (const message of messages as ChatMessage[]) {
+          if (!isSystem(message)) edited.push(message);
+          else existing += (systemCount++ === 0 ? '' : '\n') + textOf(message.content);
+        }
+        system.content = combined(existing);
+        return next({ ...request, body: { ...request.body, messages: edited } });
       },
     };
   },

@@ -8,7 +8,7 @@ export const REDACTED = '[REDACTED]';
  */
 const SENSITIVE_HEADER = /auth|key|token|secret|cookie|password/i;
 
-/** Strips credentials from what the logging interceptors write. */
+/** Strips credentials from what the logging and caching interceptors write. */
 export interface Redactor {
   /** A copy of `headers` with every sensitive header's value replaced by `[REDACTED]`. */
   headers(headers: Readonly<Record<string, string>>): Record<string, string>;
@@ -18,6 +18,10 @@ export interface Redactor {
    * string) and percent-encoded (in a URL), wherever it sits: body, header, URL or error text.
    */
   line(record: unknown): string;
+  /** `text` (typically JSON) with every spelling of a secret that `line` knows replaced by `[REDACTED]`. */
+  text(text: string): string;
+  /** Whether `text` holds any spelling of a secret that `line` knows. */
+  finds(text: string): boolean;
 }
 
 function jsonEscaped(text: string): string {
@@ -34,16 +38,19 @@ function spellings(secret: string): string[] {
 export function createRedactor(secrets: readonly string[]): Redactor {
   // Longest first, so a longer spelling is not left half-replaced by a shorter one it contains.
   const forms = [...new Set(secrets.filter((s) => s.length > 0).flatMap(spellings))].sort((a, b) => b.length - a.length);
+  function redacted(text: string): string {
+    let out = text;
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+    return out;
+  }
   return {
     headers(headers) {
       const safe: Record<string, string> = {};
-      for (const [name, value] of Object.entries(headers)) safe[name] = SENSITIVE_HEADER.test(name) ? REDACTED : value;
+      for (const name in headers) safe[name] = SENSITIVE_HEADER.test(name) ? REDACTED : headers[name]!;
       return safe;
     },
-    line(record) {
-      let text = JSON.stringify(record);
-      for (const form of forms) if (text.includes(form)) text = text.split(form).join(REDACTED);
-      return `${text}\n`;
-    },
+    line: (record) => `${redacted(JSON.stringify(record))}\n`,
+    text: redacted,
+    finds: (text) => forms.some((form) => text.includes(form)),
   };
 }

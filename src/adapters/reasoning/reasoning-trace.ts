@@ -1,13 +1,20 @@
 import { PYTHON_WHITESPACE_MEMBERS } from '../../core/python/python-whitespace.js';
 import { pythonStrip } from '../../core/python/python-strip.js';
 
-const WORD = new RegExp(`[^${PYTHON_WHITESPACE_MEMBERS}]+`, 'g');
+const PYTHON_SPACE = new RegExp(`[${PYTHON_WHITESPACE_MEMBERS}]`);
+/** Code unit -> 1 for Python whitespace, up to the highest one (U+3000); built once. */
+const SPACE_TABLE = Uint8Array.from({ length: 0x3001 }, (_, code) => (PYTHON_SPACE.test(String.fromCharCode(code)) ? 1 : 0));
 
-/** `len(text.split())` in Python: runs of non-whitespace. */
+/** `len(text.split())` in Python: runs of non-whitespace, counted in one pass over the code units. */
 export function pythonWordCount(text: string): number {
   let count = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) count++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code < SPACE_TABLE.length && SPACE_TABLE[code] === 1;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
   return count;
 }
 
@@ -107,12 +114,14 @@ export function analyseReasoning(
       reasoning = started === undefined ? undefined : started ? content : '';
     }
   }
+  // The three texts are often the same string: count each distinct one once.
+  const contentWords = words(content);
   return {
     content: updated,
     info: {
-      reasoningWords: reasoning === undefined ? undefined : words(reasoning),
-      originalContentWords: words(content),
-      updatedContentWords: words(updated),
+      reasoningWords: reasoning === undefined ? undefined : reasoning === content ? contentWords : words(reasoning),
+      originalContentWords: contentWords,
+      updatedContentWords: updated === content ? contentWords : words(updated),
       reasoningFinished: finished,
       reasoningStarted: started,
       reasoningTokens,

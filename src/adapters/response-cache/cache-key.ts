@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../../core/datasets/canonical-json.js';
 
 /**
@@ -29,6 +29,6 @@ export function createCacheKeyer(includeUrl: boolean): (url: string, body: unkno
       lastScope = urlScope(url, includeUrl);
       lastUrl = url;
     }
-    return createHash('sha256').update(lastScope).update('\n').update(canonicalJson(body)).digest('hex');
+    return hash('sha256', `${lastScope}\n${canonicalJson(body)}`, 'hex');
   };
 }

@@ -10,9 +10,14 @@ export interface SampleCounts {
   errors: number;
 }
 
-/** What a run reports beside its scores: results.yml `evalforge.interceptors` and `evalforge.samples`. */
+/**
+ * What a run reports beside its scores: results.yml `evalforge.interceptors`, `evalforge.samples`
+ * and, for a task whose scoring runs code or other I/O, `evalforge.scoring`.
+ */
 export interface RunSummary {
   /** Each interceptor's end-of-run report by interceptor name (`response_stats`, `cost`, ...). */
   interceptors: Record<string, Record<string, unknown>>;
   samples: SampleCounts;
+  /** How samples were verified (e.g. `{sandbox: {isolation, ...}}` for code tasks). */
+  scoring?: Record<string, unknown>;
 }

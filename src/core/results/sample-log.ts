@@ -14,6 +14,8 @@ export interface SampleRecord {
   error?: { message: string; status?: number };
   target: string;
   scores: Record<string, number>;
+  /** Task-specific facts about the scoring (SampleScore `details`, e.g. a code run's verdict). */
+  details?: Record<string, unknown>;
   subsets?: readonly string[];
   latency_ms: number;
   finish_reason?: string;

@@ -87,6 +87,19 @@ describe('cost interceptor', () => {
     expect((await resumed.finish()).cost).toMatchObject({ requests: 2, completion_tokens: 4, cost: 4 });
   });
 
+  it('saves the tally during the run too, off the request path (at most ~100 ms behind)', async () => {
+    const dir = await tempDir();
+    const { pipeline, env, url } = await costPipeline({ defaultReply: 'x y' }, { max_tokens_total: 1000 }, dir);
+    await pipeline.handle(chat(url, 'a b c'));
+    await pipeline.handle(chat(url, 'a b c'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(JSON.parse(await readFile(join(dir, 'cost.json'), 'utf8'))).toMatchObject({ model: 'm', requests: 2, prompt_tokens: 6, completion_tokens: 4 });
+    await pipeline.handle(chat(url, 'a b c'));
+    await pipeline.finish();
+    await env.transport.close();
+    expect(JSON.parse(await readFile(join(dir, 'cost.json'), 'utf8'))).toMatchObject({ requests: 3, completion_tokens: 6 });
+  });
+
   it('counts replies without usage apart and skips cache hits and errors', async () => {
     const { pipeline, env, url } = await costPipeline({ defaultReply: 'x', faults: { failFirst: 1, status: 400 } }, {});
     expect((await pipeline.handle(chat(url, 'q'))).status).toBe(400);

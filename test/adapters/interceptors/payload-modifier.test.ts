@@ -44,6 +44,13 @@ describe('payload_modifier interceptor', () => {
     });
   });
 
+  it('never changes the caller\'s body, even where the sent body shares its unchanged parts', async () => {
+    const before = structuredClone(chat);
+    const { body } = await sent({ params_to_remove: ['keep'], params_to_add: { seed: 1 }, params_to_rename: { max_tokens: 'max_completion_tokens' } }, chat);
+    expect(chat).toEqual(before);
+    expect(body).toEqual({ model: 'm', messages: chat.messages, temperature: 0, metadata: { name: 'run', tags: [{ name: 'x' }] }, seed: 1, max_completion_tokens: 8 });
+  });
+
   it('adds shallowly (a nested object replaces the old one) and renames top-level keys', async () => {
     const { body } = await sent({ params_to_add: { metadata: { only: true }, seed: 1 }, params_to_rename: { max_tokens: 'max_completion_tokens', name: 'never_top_level' } }, chat);
     expect(body).toEqual({ model: 'm', messages: chat.messages, temperature: 0, metadata: { only: true }, seed: 1, max_completion_tokens: 8 });

@@ -37,4 +37,17 @@ describe('jsonl appender', () => {
     appender.append('2\n');
     await expect(appender.close()).rejects.toThrow(/EEXIST|ENOTDIR/);
   });
+
+  it('gathers the lines of one delay into one write and close() does not wait out the delay', async () => {
+    const path = join(await tempDir(), 'x.jsonl');
+    const slow = createJsonlAppender(path, 60_000);
+    slow.append('a\n');
+    slow.append('b\n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(existsSync(path)).toBe(false);
+    const started = performance.now();
+    await slow.close();
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(await readFile(path, 'utf8')).toBe('a\nb\n');
+  });
 });

@@ -27,4 +27,17 @@ describe('redactor', () => {
       headers: { 'x-custom': '[REDACTED]' },
     });
   });
+
+  it('redacts and finds the same spellings in any text (the caching interceptor uses it too)', () => {
+    const secret = 'sk-"q"/é';
+    const redactor = createRedactor([secret]);
+    const json = JSON.stringify({ a: `x ${secret} y`, b: JSON.stringify({ c: secret }), d: encodeURIComponent(secret) });
+    expect(redactor.finds(json)).toBe(true);
+    expect(redactor.finds('{"a":"clean"}')).toBe(false);
+    const redacted = redactor.text(json);
+    expect(redactor.finds(redacted)).toBe(false);
+    expect(JSON.parse(redacted)).toEqual({ a: 'x [REDACTED] y', b: JSON.stringify({ c: '[REDACTED]' }), d: '[REDACTED]' });
+    expect(createRedactor([]).text(json)).toBe(json);
+  });
 });
+
