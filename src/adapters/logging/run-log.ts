@@ -8,7 +8,11 @@ import { createRedactor, type Redactor } from './redactor.js';
 export interface RunLog {
   /** Hides credential headers; use on headers before passing them to `write`. */
   readonly redactor: Redactor;
-  /** Queues `{time, ...record}` as one line with every secret of the run replaced by `[REDACTED]`. */
+  /**
+   * Queues `{time, ...record}` as one line with every secret of the run replaced by `[REDACTED]`.
+   * `time` is now; the line is built when its batch is written (up to ~100 ms later), so `record`
+   * and what it holds must not change afterwards (pass copies or values nobody mutates).
+   */
   write(record: Record<string, unknown>): void;
   /** Flushes and closes the file; returns the report section `{file, logged[, write_error]}`. */
   finish(): Promise<Record<string, unknown>>;
@@ -23,14 +27,17 @@ export function openRunLog(env: PipelineEnvironment, fileName: string, owner: st
     throw new ConfigError(owner, `writes logs/${fileName} under the output dir, but this run has none`, 'set config.output_dir (or pass outputDir to createModelClient)');
   }
   const file = `logs/${fileName}`;
-  const appender = createJsonlAppender(join(env.outputDir, 'logs', fileName));
   const redactor = createRedactor(env.secrets);
+  // Serialized when its batch is written (see createJsonlAppender), off the request path.
+  const appender = createJsonlAppender(join(env.outputDir, 'logs', fileName), {
+    toLine: ({ at, record }: { at: number; record: Record<string, unknown> }) => redactor.line({ time: new Date(at).toISOString(), ...record }),
+  });
   let logged = 0;
   return {
     redactor,
     write(record) {
       logged++;
-      appender.append(redactor.line({ time: new Date().toISOString(), ...record }));
+      appender.append({ at: Date.now(), record });
     },
     async finish() {
       try {

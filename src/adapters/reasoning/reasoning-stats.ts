@@ -38,7 +38,8 @@ export function createReasoningStats(): ReasoningStats {
   let started = 0;
   let finished = 0;
   let unfinished = 0;
-  const measures = new Map<string, Measure>(MEASURES.map(([name]) => [name, { total: 0, known: 0, max: null }]));
+  // Aligned with MEASURES by index.
+  const measures: Measure[] = MEASURES.map(() => ({ total: 0, known: 0, max: null }));
   return {
     add(info) {
       responses++;
@@ -49,10 +50,10 @@ export function createReasoningStats(): ReasoningStats {
         if (info.reasoningFinished) finished++;
         else unfinished++;
       }
-      for (const [name, field] of MEASURES) {
-        const value = info[field];
+      for (let i = 0; i < MEASURES.length; i++) {
+        const value = info[MEASURES[i]![1]];
         if (value === undefined) continue;
-        const measure = measures.get(name) as Measure;
+        const measure = measures[i]!;
         measure.total += value;
         measure.known++;
         if (measure.max === null || value > measure.max) measure.max = value;
@@ -67,7 +68,9 @@ export function createReasoningStats(): ReasoningStats {
         reasoning_unfinished_count: unfinished,
         reasoning_finished_ratio: withReasoning ? finished / withReasoning : 0,
       };
-      for (const [name, { total, known, max }] of measures) {
+      for (let i = 0; i < MEASURES.length; i++) {
+        const name = MEASURES[i]![0];
+        const { total, known, max } = measures[i]!;
         report[`avg_${name}`] = known ? Math.round((total / known) * 100) / 100 : null;
         report[`max_${name}`] = max;
         report[`total_${name}`] = total;

@@ -3,12 +3,15 @@ import { mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KEY_LENGTH, RECORD_PREFIX, RECORD_VALUE, scanSegment } from './segment-scan.js';
 
+/** Where a key's value is: a line on disk (maybe kept in memory), or a value not yet written. */
 interface Location {
   segment: number;
   offset: number;
   length: number;
   /** The line itself, when kept in memory from the scan. */
   line?: Buffer;
+  /** The value put but not yet written (segment, offset and length are set once it is). */
+  unwritten?: string;
 }
 
 /**
@@ -23,6 +26,8 @@ const RETAINED_BYTES = 32 * 1024 * 1024;
 /** Segment files kept open for reading at once; reads from further segments open and close per read. */
 const MAX_OPEN_READERS = 64;
 const SEGMENT_SUFFIX = '.jsonl';
+/** Bytes of a record line before its value: the prefix, the key and `","value":` (all ASCII). */
+const RECORD_HEAD_BYTES = RECORD_PREFIX.length + KEY_LENGTH + RECORD_VALUE.length;
 
 /** A name no other writer picks: creation time first, so a directory listing sorts by age. */
 function newSegmentName(): string {
@@ -78,10 +83,10 @@ async function writeFully(file: FileHandle, buffer: Buffer, position: number): P
  */
 export class KeyedLog {
   private readonly segments: string[];
+  /** Every key stored or queued: one lookup answers `has`, whether the value is on disk yet or not. */
   private readonly index = new Map<string, Location>();
-  /** Values put but not yet written, by key: served from memory until their line is on disk. */
-  private readonly unwritten = new Map<string, string>();
-  private pending: Array<{ key: string; line: string }> = [];
+  /** Keys put but not yet handed to a write, in put order, with their locations to fill in. */
+  private pending: Array<{ key: string; location: Location }> = [];
   private writing: Promise<void> | null = null;
   /** Cuts the current batch's wait short (close() does, so the last batch does not wait out the delay). */
   private wake: (() => void) | null = null;
@@ -115,19 +120,18 @@ export class KeyedLog {
 
   /** Distinct keys stored or queued. */
   get size(): number {
-    return this.index.size + this.unwritten.size;
+    return this.index.size;
   }
 
   has(key: string): boolean {
-    return this.index.has(key) || this.unwritten.has(key);
+    return this.index.has(key);
   }
 
   /** The value stored under `key`; `undefined` if absent or its line is damaged. */
   async get(key: string): Promise<unknown> {
-    const queued = this.unwritten.get(key);
-    if (queued !== undefined) return JSON.parse(queued);
     const location = this.index.get(key);
     if (!location) return undefined;
+    if (location.unwritten !== undefined) return JSON.parse(location.unwritten);
     let buffer = location.line;
     if (!buffer) {
       buffer = Buffer.allocUnsafe(location.length);
@@ -155,8 +159,9 @@ export class KeyedLog {
     if (this.failure) throw this.failure;
     if (key.length !== KEY_LENGTH) throw new Error(`cache keys are ${KEY_LENGTH} hex digits, got ${key.length} characters`);
     if (this.has(key)) return;
-    this.unwritten.set(key, valueJson);
-    this.pending.push({ key, line: `${RECORD_PREFIX}${key}${RECORD_VALUE}${valueJson}}\n` });
+    const location: Location = { segment: -1, offset: 0, length: 0, unwritten: valueJson };
+    this.index.set(key, location);
+    this.pending.push({ key, location });
     this.writing ??= this.drain();
   }
 
@@ -175,14 +180,16 @@ export class KeyedLog {
         const batch = this.pending;
         this.pending = [];
         const writer = (this.writer ??= await this.createSegment());
+        // Lines as `{"key":"<key>","value":<value>}` + newline; only the value can hold non-ASCII.
         let text = '';
-        for (const entry of batch) text += entry.line;
+        for (const { key, location } of batch) text += `${RECORD_PREFIX}${key}${RECORD_VALUE}${location.unwritten}}\n`;
         await writeFully(writer.file, Buffer.from(text), writer.offset);
-        for (const { key, line } of batch) {
-          const bytes = Buffer.byteLength(line);
-          this.index.set(key, { segment: writer.segment, offset: writer.offset, length: bytes - 1 });
-          this.unwritten.delete(key);
-          writer.offset += bytes;
+        for (const { location } of batch) {
+          location.segment = writer.segment;
+          location.offset = writer.offset;
+          location.length = RECORD_HEAD_BYTES + Buffer.byteLength(location.unwritten as string) + 1;
+          location.unwritten = undefined;
+          writer.offset += location.length + 1;
         }
       }
     } catch (error) {

@@ -40,7 +40,7 @@ describe('jsonl appender', () => {
 
   it('gathers the lines of one delay into one write and close() does not wait out the delay', async () => {
     const path = join(await tempDir(), 'x.jsonl');
-    const slow = createJsonlAppender(path, 60_000);
+    const slow = createJsonlAppender(path, { delayMs: 60_000 });
     slow.append('a\n');
     slow.append('b\n');
     await new Promise((resolve) => setTimeout(resolve, 20));
