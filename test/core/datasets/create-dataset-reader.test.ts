@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,7 +133,6 @@ describe('createDatasetReader on local files', () => {
 
   it.each([
     ['jsonl', localFile('gsm8k/train', { path: 'gsm8k/train.jsonl', format: 'jsonl' })],
-    ['jsonl.gz', localFile('humaneval', { path: 'humaneval/HumanEval.jsonl.gz', format: 'jsonl' })],
     ['csv', localFile('mmlu/prof_law', { path: 'mmlu/test/professional_law_test.csv', format: 'csv', csvColumns: MMLU_COLUMNS })],
     ['json', localFile('mbpp/sanitized', { path: 'mbpp/sanitized-mbpp.json', format: 'json' })],
   ])('closes the %s file when the consumer breaks out early', async (_format, file) => {
@@ -139,6 +140,22 @@ describe('createDatasetReader on local files', () => {
     const reader = offlineReader();
     let seen = 0;
     for await (const row of reader.rows(file)) {
+      expect(row.rowNumber).toBe(seen + 1);
+      expect(openDescriptorsFor(path)).toBe(1);
+      if (++seen === 3) break;
+    }
+    expect(openDescriptorsFor(path)).toBe(0);
+    expect(reader.provenance()[0]!.rows).toBe(3);
+  });
+
+  it('closes a jsonl.gz file when the consumer breaks out early', async () => {
+    // HumanEval.jsonl.gz fits in one read and is closed at EOF before the first row is parsed, so a
+    // multi-megabyte gzip is made here to check the descriptor stays open while rows are read.
+    const path = join(scratch, 'big.jsonl.gz');
+    writeFileSync(path, gzipSync(readFileSync(join(dataDir, 'gsm8k/train.jsonl'))));
+    const reader = createDatasetReader({ dataDir: scratch, cacheDir: emptyCache, offline: true });
+    let seen = 0;
+    for await (const row of reader.rows(localFile('big', { path: 'big.jsonl.gz', format: 'jsonl' }))) {
       expect(row.rowNumber).toBe(seen + 1);
       expect(openDescriptorsFor(path)).toBe(1);
       if (++seen === 3) break;
