@@ -30,7 +30,19 @@ export { TaskRegistry, type RegisteredTask } from './core/registry.js';
 export type { HarnessDefinition } from './core/harness.js';
 export { loadCustomTask, type CustomTaskDoc } from './core/custom-task/load-custom-task.js';
 export { customHarness } from './core/custom-task/custom-harness.js';
-export type { TaskDefinition, TaskDoc, ModelPrompt, ChatMessage, SampleScore, MetricTotals, SampleVerifier, VerifierContext } from './core/task.js';
+export type {
+  TaskDefinition,
+  TaskDoc,
+  ModelPrompt,
+  ModelResponse,
+  ChatMessage,
+  LoglikelihoodRequest,
+  Loglikelihood,
+  SampleScore,
+  MetricTotals,
+  SampleVerifier,
+  VerifierContext,
+} from './core/task.js';
 export { createDatasetReader } from './core/datasets/create-dataset-reader.js';
 export type { DatasetReader, DatasetFile, DatasetProvenance, LocalDatasetFile } from './core/datasets/dataset-reader.js';
 export {

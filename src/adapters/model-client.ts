@@ -1,10 +1,11 @@
 import type { Dispatcher } from 'undici';
 import type { ResolvedEndpoint } from '../core/config/resolve-run.js';
 import type { ConfigParams } from '../core/config/schema.js';
-import { EndpointError } from '../core/errors.js';
+import { ConfigError, EndpointError } from '../core/errors.js';
 import type { ModelPrompt } from '../core/task.js';
 import { readApiKey } from './api-key.js';
 import { createFetchTransport, createUndiciTransport, type HttpTransport } from './http-transport.js';
+import { buildLoglikelihoodBody, LogprobsMissingError, NO_LOGPROBS_FIX, parseLoglikelihoodReply } from './loglikelihood-payload.js';
 import { buildRequestBody, MalformedReplyError, parseReply, parseStreamedReply, type ModelReply } from './openai-payload.js';
 import { buildPipeline, type Pipeline } from './pipeline/build-pipeline.js';
 import type { InterceptorDefinition } from './pipeline/interceptor-definition.js';
@@ -92,7 +93,8 @@ export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigPara
 
   async function generate(prompt: ModelPrompt, signal: AbortSignal, sampleId?: string): Promise<ModelReply> {
     const context = sampleId === undefined ? {} : { sampleId };
-    const request = { url: endpoint.url, headers: { ...headers }, body: buildRequestBody(prompt, settings), signal, context: context as { sampleId?: string; attempts?: number } };
+    const body = prompt.kind === 'loglikelihood' ? buildLoglikelihoodBody(settings.model, prompt.requests) : buildRequestBody(prompt, settings);
+    const request = { url: endpoint.url, headers: { ...headers }, body, signal, context: context as { sampleId?: string; attempts?: number } };
     let response: AdapterResponse;
     try {
       response = await pipeline.handle(request);
@@ -102,8 +104,13 @@ export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigPara
     }
     if (response.status !== 200) throw failure(response, request.context.attempts ?? 1);
     try {
+      if (prompt.kind === 'loglikelihood') return { text: '', loglikelihoods: parseLoglikelihoodReply(response.body, prompt.requests) };
       return endpoint.stream ? parseStreamedReply(response.body, prompt.kind) : parseReply(response.body, prompt.kind);
     } catch (error) {
+      // Not a passing fault: the endpoint cannot score prompts at all, so the run stops here.
+      if (error instanceof LogprobsMissingError) {
+        throw new ConfigError('target.api_endpoint', `${shownUrl} returned no prompt log-probabilities: ${error.message}`, NO_LOGPROBS_FIX);
+      }
       if (error instanceof MalformedReplyError) throw failure(undefined, request.context.attempts ?? 1, error.message);
       throw error;
     }

@@ -1,4 +1,4 @@
-import type { ModelPrompt } from '../core/task.js';
+import type { Loglikelihood, ModelPrompt } from '../core/task.js';
 
 export interface GenerationSettings {
   model: string;
@@ -9,13 +9,18 @@ export interface GenerationSettings {
 }
 
 export interface ModelReply {
+  /** The generated text (`""` for a `loglikelihood` prompt). */
   text: string;
+  /** A `loglikelihood` prompt's result, one per request. */
+  loglikelihoods?: Loglikelihood[];
   finishReason?: string;
   usage?: { promptTokens: number; completionTokens: number };
 }
 
-/** The OpenAI request body for a prompt: `/v1/completions` or `/v1/chat/completions` shape. */
-export function buildRequestBody(prompt: ModelPrompt, settings: GenerationSettings): Record<string, unknown> {
+type GenerationPrompt = Exclude<ModelPrompt, { kind: 'loglikelihood' }>;
+
+/** The OpenAI request body for a generation prompt: `/v1/completions` or `/v1/chat/completions` shape. */
+export function buildRequestBody(prompt: GenerationPrompt, settings: GenerationSettings): Record<string, unknown> {
   const body: Record<string, unknown> = { model: settings.model };
   if (prompt.kind === 'chat') body.messages = prompt.messages;
   else body.prompt = prompt.prompt;
@@ -41,7 +46,7 @@ function readUsage(value: unknown): ModelReply['usage'] {
   return { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens };
 }
 
-function choiceText(choice: Record<string, unknown>, kind: ModelPrompt['kind'], delta: boolean): string | undefined {
+function choiceText(choice: Record<string, unknown>, kind: GenerationPrompt['kind'], delta: boolean): string | undefined {
   if (kind === 'completions') return typeof choice.text === 'string' ? choice.text : undefined;
   const message = (delta ? choice.delta : choice.message) as Record<string, unknown> | undefined;
   if (!message) return undefined;
@@ -50,7 +55,7 @@ function choiceText(choice: Record<string, unknown>, kind: ModelPrompt['kind'], 
 }
 
 /** Parses a non-streamed reply body. */
-export function parseReply(body: string, kind: ModelPrompt['kind']): ModelReply {
+export function parseReply(body: string, kind: GenerationPrompt['kind']): ModelReply {
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(body) as Record<string, unknown>;
@@ -71,7 +76,7 @@ export function parseReply(body: string, kind: ModelPrompt['kind']): ModelReply 
 }
 
 /** Assembles a server-sent-events reply (`stream: true`) into one ModelReply. */
-export function parseStreamedReply(body: string, kind: ModelPrompt['kind']): ModelReply {
+export function parseStreamedReply(body: string, kind: GenerationPrompt['kind']): ModelReply {
   let text = '';
   let finishReason: string | undefined;
   let usage: ModelReply['usage'];

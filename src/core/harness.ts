@@ -10,5 +10,5 @@ export interface HarnessDefinition {
   description: string;
   /** Framework-level `config.params` defaults (lowest priority). */
   defaults: ConfigParams;
-  tasks: readonly TaskDefinition<any>[];
+  tasks: readonly TaskDefinition<any, any>[];
 }

@@ -4,7 +4,7 @@ import type { TaskDefinition } from './task.js';
 
 export interface RegisteredTask {
   harness: HarnessDefinition;
-  task: TaskDefinition<any>;
+  task: TaskDefinition<any, any>;
 }
 
 /**
@@ -28,7 +28,7 @@ export class TaskRegistry {
   }
 
   /** Registers a task (e.g. a custom YAML task) under an existing or new harness. */
-  addTask(harnessName: string, task: TaskDefinition<any>): void {
+  addTask(harnessName: string, task: TaskDefinition<any, any>): void {
     const harness = this.harnesses.get(harnessName);
     if (!harness) throw new ConfigError('harness', `unknown harness "${harnessName}"`, `use one of: ${[...this.harnesses.keys()].join(', ')}`);
     if (harness.tasks.some((t) => t.name === task.name)) {

@@ -8,7 +8,7 @@ import type { DatasetReader } from './datasets/dataset-reader.js';
 import { AbortedError, BudgetExceededError, ConfigError, EndpointError } from './errors.js';
 import { MetricAccumulator } from './results/metric-accumulator.js';
 import { readSampleLog, SampleLog, type SampleRecord } from './results/sample-log.js';
-import type { ModelPrompt, SampleScore, SampleVerifier, TaskDefinition, TaskDoc } from './task.js';
+import type { ModelPrompt, ModelResponse, SampleScore, SampleVerifier, TaskDefinition, TaskDoc } from './task.js';
 
 export interface RunProgress {
   /** Samples finished, including ones resumed from an earlier run. */
@@ -51,7 +51,7 @@ type FinishedScores = Pick<SampleRecord, 'scores'>;
  * How many docs the run covers at most: NeMo's `limit_samples` is a count (≥ 1), taken as is, or a
  * fraction (< 1) of the docs, which are then counted (as they are without a limit).
  */
-async function docsToRun(task: TaskDefinition<any>, data: DatasetReader, limit: number | undefined): Promise<number> {
+async function docsToRun(task: TaskDefinition<any, any>, data: DatasetReader, limit: number | undefined): Promise<number> {
   if (limit !== undefined && limit >= 1) return Math.ceil(limit);
   let count = 0;
   for await (const _ of task.docs(data)) count++;
@@ -115,8 +115,15 @@ interface PendingSample {
   prompt: ModelPrompt;
 }
 
-function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messages'> {
-  return prompt.kind === 'chat' ? { messages: prompt.messages } : { prompt: prompt.prompt };
+function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messages' | 'requests'> {
+  if (prompt.kind === 'chat') return { messages: prompt.messages };
+  if (prompt.kind === 'loglikelihood') return { requests: prompt.requests };
+  return { prompt: prompt.prompt };
+}
+
+/** A reply as samples.jsonl records it: the text, or the Loglikelihoods in lm-eval's snake_case. */
+function recordedResponse(response: ModelResponse): SampleRecord['response'] {
+  return typeof response === 'string' ? response : response.map((r) => ({ logprob: r.logprob, is_greedy: r.isGreedy }));
 }
 
 /**
@@ -184,8 +191,8 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   const inFlight = new Set<Promise<void>>();
   let verifier: SampleVerifier<unknown> | undefined;
 
-  async function scoreReply(text: string, doc: unknown): Promise<SampleScore> {
-    const scored = task.score(text, doc);
+  async function scoreReply(response: ModelResponse, doc: unknown): Promise<SampleScore> {
+    const scored = task.score(response, doc);
     return verifier ? verifier.verify(scored, doc) : scored;
   }
 
@@ -209,12 +216,13 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     }
     const { reply, latency } = sent;
     const { item } = sample;
-    const scored = await scoreReply(reply.text, item.doc);
+    const response = reply.loglikelihoods ?? reply.text;
+    const scored = await scoreReply(response, item.doc);
     const record: SampleRecord = {
       id: sample.id,
       index: sample.index,
       ...promptFields(sample.prompt),
-      response: reply.text,
+      response: recordedResponse(response),
       extracted: scored.extracted,
       target: task.target(item.doc),
       scores: scored.scores,

@@ -7,12 +7,37 @@ export interface ChatMessage {
 }
 
 /**
+ * One continuation to score: the log-probability the model gives `continuation` right after
+ * `context` (lm-evaluation-harness's `loglikelihood` request, e.g. context "…Answer:" and
+ * continuation " B").
+ */
+export interface LoglikelihoodRequest {
+  context: string;
+  continuation: string;
+}
+
+/** The model's verdict on one LoglikelihoodRequest. */
+export interface Loglikelihood {
+  /** Sum of the continuation tokens' log-probabilities (natural log). */
+  logprob: number;
+  /** Whether every continuation token was the model's most likely token at its position. */
+  isGreedy: boolean;
+}
+
+/**
  * What a task asks the model for one sample. Generation params come from the merged config; `seed`
- * (sent as the request's `seed`) is set by the runner when a doc is sampled more than once.
+ * (sent as the request's `seed`) is set by the runner when a doc is sampled more than once. A
+ * `loglikelihood` prompt generates nothing: it asks a completions endpoint to score each request's
+ * continuation (all of a doc's requests in one call) and the sample's response is the list of
+ * Loglikelihoods in request order.
  */
 export type ModelPrompt =
   | { kind: 'completions'; prompt: string; stop?: string[]; seed?: number }
-  | { kind: 'chat'; messages: ChatMessage[]; stop?: string[]; seed?: number };
+  | { kind: 'chat'; messages: ChatMessage[]; stop?: string[]; seed?: number }
+  | { kind: 'loglikelihood'; requests: readonly LoglikelihoodRequest[]; stop?: undefined; seed?: number };
+
+/** A sample's model output: generated text, or one Loglikelihood per request of a `loglikelihood` prompt. */
+export type ModelResponse = string | readonly Loglikelihood[];
 
 /** The outcome of scoring one response: the answer each extractor found and each metric's value. */
 export interface SampleScore {
@@ -73,7 +98,7 @@ export interface SampleVerifier<Doc> {
  * A built-in task: a dataset, a prompt builder, a scorer and how its numbers are reported.
  * The runner knows nothing task-specific beyond this interface.
  */
-export interface TaskDefinition<Doc = unknown> {
+export interface TaskDefinition<Doc = unknown, Response extends ModelResponse = string> {
   /** Name users put in `config.type` (e.g. `gsm8k`). */
   name: string;
   /** NeMo harness name this task mirrors (e.g. `lm-evaluation-harness`, `simple_evals`). */
@@ -96,8 +121,11 @@ export interface TaskDefinition<Doc = unknown> {
   createPrompter(ctx: PromptContext): Promise<(doc: Doc, index: number) => ModelPrompt>;
   /** The gold answer as recorded in samples.jsonl. */
   target(doc: Doc): string;
-  /** Pure: extracts and scores one response. Never throws for any string. */
-  score(response: string, doc: Doc): SampleScore;
+  /**
+   * Pure: extracts and scores one response (the text, or the Loglikelihoods of a `loglikelihood`
+   * prompt). Never throws for any response.
+   */
+  score(response: Response, doc: Doc): SampleScore;
   /**
    * How many samples to draw per doc (e.g. `n_samples` for pass@k). For a task that defines it,
    * each is its own request and samples.jsonl line with id `<doc id>/<repeat>` (repeat 0-based),

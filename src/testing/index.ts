@@ -4,4 +4,5 @@
 export { createMockServer, type MockServer } from './mock-server.js';
 export type { MockFaultKind, MockFaults, MockReplies, MockReplyRequest, MockServerOptions } from './mock-server-options.js';
 export type { MockServerStats } from './request-stats.js';
+export type { MockTokenLogprob } from './mock-logprobs.js';
 export { runMockServerCli } from './mock-server-cli.js';

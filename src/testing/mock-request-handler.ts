@@ -4,6 +4,7 @@ import { FaultPlan } from './fault-plan.js';
 import type { MockFaultKind, MockReplyRequest, MockServerOptions } from './mock-server-options.js';
 import { readGenerationRequest, type GenerationKind, type GenerationRequest } from './openai-request.js';
 import { completionBody, completionStream, errorBody, modelsBody } from './openai-responses.js';
+import { defaultTokenLogprob } from './mock-logprobs.js';
 import { createReplySource } from './reply-source.js';
 import { shapeReply } from './reply-text.js';
 import type { RequestStats } from './request-stats.js';
@@ -36,6 +37,8 @@ export function createMockHandler(options: MockServerOptions, state: MockHandler
   const servedModel = options.model ?? 'mock-model';
   const replySource = createReplySource(options.replies, options.defaultReply ?? '');
   const latency = options.latencyMs ?? 0;
+  // `logprobs: false` plays a server that ignores the parameter (it answers `logprobs: null`).
+  const tokenLogprob = options.logprobs === false ? undefined : typeof options.logprobs === 'function' ? options.logprobs : defaultTokenLogprob;
   const faultPlan = options.faults === undefined ? undefined : new FaultPlan(options.faults);
   const failStatus = options.faults?.status ?? 500;
   const retryAfter = String(options.faults?.retryAfter ?? 0);
@@ -117,7 +120,7 @@ export function createMockHandler(options: MockServerOptions, state: MockHandler
       created: Math.floor(Date.now() / 1000),
     };
     if (request.stream) send(res, 200, completionStream(request, replies, meta), true, SSE_TYPE);
-    else send(res, 200, completionBody(request, replies, meta), true);
+    else send(res, 200, completionBody(request, replies, meta, tokenLogprob), true);
   }
 
   function injectFault(fault: MockFaultKind, request: GenerationRequest, res: ServerResponse): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import type { MockTokenLogprob } from './mock-logprobs.js';
 
 /** What a `replies` or `latencyMs` function is told about one generation request. */
 export interface MockReplyRequest {
@@ -86,6 +87,14 @@ export interface MockServerOptions {
   recordRequests?: boolean;
   /** Model id listed by `/v1/models` and echoed when a request names none (default `mock-model`). */
   model?: string;
+  /**
+   * Completions `logprobs`: a function scoring each token (its leading whitespace included) given
+   * all text before it, used for echoed prompts (`echo: true`, as log-likelihood scoring asks) and
+   * generated text; `false` answers `logprobs: null` like a server without support. Default: −1
+   * per token. Tokens are whitespace-led words (`"Answer: A"` → `"Answer:"`, `" A"`); a token is
+   * reported as the most likely one exactly when its logprob ≥ ln ½.
+   */
+  logprobs?: false | MockTokenLogprob;
 }
 
 const count = z.int().min(0);
@@ -122,6 +131,7 @@ const OptionsSchema = z.strictObject({
   requireApiKey: z.string().min(1).optional(),
   recordRequests: z.boolean().optional(),
   model: z.string().min(1).optional(),
+  logprobs: z.union([z.literal(false), z.custom(isFunction)], { error: 'must be false or a function (prefix, token) => logprob' }).optional(),
 });
 
 /**

@@ -18,6 +18,10 @@ export interface GenerationRequest {
   includeUsage: boolean;
   /** Whitespace tokens over all message contents (chat) or all prompts (completions). */
   promptTokens: number;
+  /** Completions only: `echo` (the reply text starts with the prompt). */
+  echo: boolean;
+  /** Completions only: `logprobs` (how many top alternatives per token), when asked for. */
+  logprobs: number | undefined;
 }
 
 /** Why a body was rejected with 400, worded like OpenAI's `invalid_request_error`. */
@@ -43,6 +47,10 @@ export function readGenerationRequest(kind: GenerationKind, body: unknown): Gene
   }
   const prompts = kind === 'chat' ? readChat(fields.messages) : readPrompt(fields.prompt);
   if ('problem' in prompts) return prompts;
+  const logprobs = kind === 'completions' ? fields.logprobs : undefined;
+  if (logprobs != null && !(Number.isInteger(logprobs) && (logprobs as number) >= 0 && (logprobs as number) <= 5)) {
+    return { problem: '`logprobs` must be an integer from 0 to 5.', param: 'logprobs' };
+  }
   const streamOptions = fields.stream_options as Body | null | undefined;
   return {
     kind,
@@ -53,6 +61,8 @@ export function readGenerationRequest(kind: GenerationKind, body: unknown): Gene
     stream: fields.stream === true,
     includeUsage: streamOptions?.include_usage === true,
     promptTokens: prompts.tokens,
+    echo: kind === 'completions' && fields.echo === true,
+    logprobs: (logprobs as number | null | undefined) ?? undefined,
   };
 }
 

@@ -1,3 +1,4 @@
+import { completionLogprobs, type MockTokenLogprob } from './mock-logprobs.js';
 import type { GenerationRequest } from './openai-request.js';
 import { countTokens, type ShapedReply } from './reply-text.js';
 
@@ -20,14 +21,20 @@ function usageOf(request: GenerationRequest, replies: readonly ShapedReply[]): U
   return { prompt_tokens: request.promptTokens, completion_tokens: completion, total_tokens: request.promptTokens + completion };
 }
 
-/** A `chat.completion` or `text_completion` JSON body with one choice per reply. */
-export function completionBody(request: GenerationRequest, replies: readonly ShapedReply[], meta: ResponseMeta): string {
+/**
+ * A `chat.completion` or `text_completion` JSON body with one choice per reply. A completions choice
+ * echoes its prompt before the reply when `echo` is on, and carries `logprobs` (scored by
+ * `tokenLogprob`) when the request asked for them and `tokenLogprob` is given; otherwise `null`,
+ * as a server without log-probability support answers.
+ */
+export function completionBody(request: GenerationRequest, replies: readonly ShapedReply[], meta: ResponseMeta, tokenLogprob?: MockTokenLogprob): string {
   const chat = request.kind === 'chat';
-  const choices = replies.map((reply, index) =>
-    chat
-      ? { index, message: { role: 'assistant', content: reply.text }, logprobs: null, finish_reason: reply.finishReason }
-      : { index, text: reply.text, logprobs: null, finish_reason: reply.finishReason },
-  );
+  const choices = replies.map((reply, index) => {
+    if (chat) return { index, message: { role: 'assistant', content: reply.text }, logprobs: null, finish_reason: reply.finishReason };
+    const prompt = request.prompts[index] as string;
+    const logprobs = request.logprobs !== undefined && tokenLogprob ? completionLogprobs(prompt, reply.text, request.echo, tokenLogprob) : null;
+    return { index, text: request.echo ? prompt + reply.text : reply.text, logprobs, finish_reason: reply.finishReason };
+  });
   return JSON.stringify({
     id: meta.id,
     object: chat ? 'chat.completion' : 'text_completion',

@@ -30,8 +30,10 @@ export function cutAtStop(text: string, stop: readonly string[]): string {
  * earliest stop string, then keep at most `maxTokens` whitespace tokens (ending right after the last
  * kept token, so trailing whitespace goes). `finishReason` is `length` only when tokens were dropped;
  * a stop string that occurs within the first `maxTokens` tokens thus wins, as it would in generation.
+ * `maxTokens` 0 generates nothing and reports `length`, as vLLM does for prompt-only scoring.
  */
 export function shapeReply(reply: string, stop: readonly string[], maxTokens: number | undefined): ShapedReply {
+  if (maxTokens === 0) return { text: '', finishReason: 'length' };
   const text = stop.length > 0 ? cutAtStop(reply, stop) : reply;
   if (maxTokens === undefined) return { text, finishReason: 'stop' };
   const tokenRun = /\S+/g;

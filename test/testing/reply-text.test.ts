@@ -22,7 +22,8 @@ describe('shapeReply', () => {
     expect(shapeReply('  one two\n three ', [], 2)).toEqual({ text: '  one two', finishReason: 'length' });
     expect(shapeReply('one two ', [], 2)).toEqual({ text: 'one two ', finishReason: 'stop' });
     expect(shapeReply('one', [], 0)).toEqual({ text: '', finishReason: 'length' });
-    expect(shapeReply('', [], 0)).toEqual({ text: '', finishReason: 'stop' });
+    // max_tokens 0 generates nothing and always reports `length`, as vLLM does for prompt-only scoring.
+    expect(shapeReply('', [], 0)).toEqual({ text: '', finishReason: 'length' });
   });
 
   it('applies stop before max tokens, so an early stop string wins', () => {

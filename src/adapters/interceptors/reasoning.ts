@@ -4,6 +4,7 @@ import { defineInterceptor } from '../pipeline/interceptor-definition.js';
 import { responseJson, withJsonBody, type AdapterResponse } from '../pipeline/types.js';
 import { createReasoningStats } from '../reasoning/reasoning-stats.js';
 import { analyseReasoning, type ReasoningTokens } from '../reasoning/reasoning-trace.js';
+import { isPromptScoringRequest } from '../prompt-scoring.js';
 
 type Json = Record<string, unknown>;
 
@@ -79,6 +80,8 @@ export const reasoningInterceptor = defineInterceptor({
     return {
       async intercept(request, next) {
         const response = await next(request);
+        // A prompt-scoring reply echoes the prompt: there is no generated reasoning to strip.
+        if (isPromptScoringRequest(request.body)) return response;
         const json = responseJson(response);
         if (!isObject(json) || !Array.isArray(json.choices)) return response;
         const withChoices = json as Json & { choices: unknown[] };

@@ -3,6 +3,7 @@ import { defineInterceptor } from '../pipeline/interceptor-definition.js';
 import { TransportError } from '../pipeline/types.js';
 import { QuantileSketch } from '../quantile-sketch.js';
 import { replyFacts } from '../reply-facts.js';
+import { isPromptScoringRequest } from '../prompt-scoring.js';
 
 /** Running sum, count and max of one token figure. */
 class Tally {
@@ -36,7 +37,8 @@ const ratio = (part: number, whole: number): number | null => (whole === 0 ? nul
  *   (`replies_with_usage`): `sum_`, `avg_`, `max_` of `prompt_tokens`, `completion_tokens`,
  *   `total_tokens` (`total_tokens` = prompt + completion when the server omits it).
  * - `finish_reason` counts and `length_cut_count`/`length_cut_ratio`, the share of successful
- *   replies cut off by the token limit (`finish_reason: length`) (`collect_finish_reasons`).
+ *   replies cut off by the token limit (`finish_reason: length`) (`collect_finish_reasons`);
+ *   prompt-scoring replies (`echo: true`) are never counted as cut off or empty.
  * - `empty_reply_count`/`empty_reply_ratio`: successful replies whose first choice's text is
  *   missing, null or whitespace only.
  * - `tool_calls_count`, `function_calls_count` (`collect_tool_calls`).
@@ -105,8 +107,11 @@ export const responseStatsInterceptor = defineInterceptor({
           tokens.total.add(facts.usage.totalTokens);
         }
         if (facts.finishReason !== undefined) finishReasons.set(facts.finishReason, (finishReasons.get(facts.finishReason) ?? 0) + 1);
-        if (facts.finishReason === 'length') lengthCut++;
-        if (facts.empty) empty++;
+        // A prompt-scoring reply ends on the length limit by design and echoes text it did not generate.
+        if (!isPromptScoringRequest(request.body)) {
+          if (facts.finishReason === 'length') lengthCut++;
+          if (facts.empty) empty++;
+        }
         toolCalls += facts.toolCalls;
         functionCalls += facts.functionCalls;
         return response;

@@ -30,7 +30,7 @@ export interface ResolvedEndpoint extends ApiEndpoint {
 /** A run with every layer merged and everything it needs checked. */
 export interface ResolvedRun {
   harness: HarnessDefinition;
-  task: TaskDefinition<any>;
+  task: TaskDefinition<any, any>;
   config: EvaluationConfig & { type: string; outputDir: string; params: ConfigParams };
   target: { apiEndpoint: ResolvedEndpoint };
 }

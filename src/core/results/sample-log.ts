@@ -8,8 +8,14 @@ export interface SampleRecord {
   index: number;
   prompt?: string;
   messages?: unknown;
-  /** Absent when the request failed after its retries; `error` says why. */
-  response?: string;
+  /** A log-likelihood sample's (context, continuation) pairs, scored in this order. */
+  requests?: ReadonlyArray<{ context: string; continuation: string }>;
+  /**
+   * The generated text, or for a log-likelihood sample each request's summed log-probability and
+   * whether the continuation was the greedy one. Absent when the request failed after its retries;
+   * `error` says why.
+   */
+  response?: string | ReadonlyArray<{ logprob: number; is_greedy: boolean }>;
   extracted?: Record<string, string | null>;
   error?: { message: string; status?: number };
   target: string;

@@ -4,4 +4,4 @@ import { humanevalInstruct } from './humaneval-instruct.js';
 import { mbppChat, mbppCompletions } from './mbpp.js';
 
 /** The bigcode-evaluation-harness tasks evalforge runs natively. */
-export const bigcodeTasks: readonly TaskDefinition<any>[] = [humaneval, humanevalInstruct, mbppCompletions, mbppChat];
+export const bigcodeTasks: readonly TaskDefinition<any, any>[] = [humaneval, humanevalInstruct, mbppCompletions, mbppChat];

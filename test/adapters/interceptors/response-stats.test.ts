@@ -97,6 +97,18 @@ describe('response_stats interceptor', () => {
     expect(avg).toBeLessThan(max);
   });
 
+  it('never counts a prompt-scoring reply (echo) as cut off or empty', async () => {
+    server = await createMockServer({});
+    const transport = createUndiciTransport(2);
+    const env: PipelineEnvironment = { endpoint: { url: server.completionsUrl, modelId: 'm', type: 'completions' }, params: { maxRetries: 0 }, transport, secrets: [] };
+    const pipeline = buildPipeline({ interceptors: ['response_stats', 'endpoint'] }, env);
+    const body = { model: 'm', prompt: ['Question: q\nAnswer: yes', 'Question: q\nAnswer: no'], max_tokens: 0, echo: true, logprobs: 1 };
+    await pipeline.handle({ url: server.completionsUrl, headers: { 'content-type': 'application/json' }, body, signal: new AbortController().signal, context: {} });
+    const stats = (await pipeline.finish()).response_stats!;
+    await transport.close();
+    expect(stats).toMatchObject({ successful_count: 1, finish_reason: { length: 1 }, length_cut_count: 0, empty_reply_count: 0 });
+  });
+
   it('counts transport errors and leaves out the sections switched off', async () => {
     const { pipeline, transport, send } = await setUp({ faults: { hangFirst: 1 } }, { collect_token_stats: false, collect_finish_reasons: false, collect_tool_calls: false });
     const request = send('hang');

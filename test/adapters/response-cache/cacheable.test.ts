@@ -29,6 +29,11 @@ describe('isCacheable', () => {
     expect(isCacheable(reply({ choices: [{ text: 'a', finish_reason: 'stop' }, { text: 'b', finish_reason: 'length' }] }), completions)).toBe(false);
   });
 
+  it('accepts a prompt-scoring reply (echo), which always ends on the length limit', () => {
+    const scoring = { model: 'm', prompt: ['q a', 'q b'], echo: true, logprobs: 1, max_tokens: 0 };
+    expect(isCacheable(reply({ choices: [{ index: 0, text: 'q a', finish_reason: 'length' }, { index: 1, text: 'q b', finish_reason: 'length' }] }), scoring)).toBe(true);
+  });
+
   it('accepts a complete stream and rejects a cut-off, truncated or garbled one', () => {
     const streamed = { ...chat, stream: true };
     const chunk = (finish: string | null) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: finish }] })}\n\n`;

@@ -8,6 +8,9 @@ describe('resolveNumFewshot', () => {
     expect(resolveNumFewshot({ extra: { num_fewshot: 3 } }, 5)).toBe(3);
     expect(resolveNumFewshot({ extra: { num_fewshot: null } }, 5)).toBe(5);
     expect(resolveNumFewshot({ extra: { num_fewshot: 3 } }, 0)).toBe(0);
+    // A YAML without num_fewshot: 0-shot unless the run asks for shots.
+    expect(resolveNumFewshot({}, undefined)).toBe(0);
+    expect(resolveNumFewshot({ extra: { num_fewshot: 3 } }, undefined)).toBe(3);
   });
 
   it('names the field when the value is unusable', () => {

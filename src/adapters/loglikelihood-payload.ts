@@ -1,0 +1,137 @@
+import { PYTHON_WHITESPACE_CLASS } from '../core/python/python-whitespace.js';
+import type { Loglikelihood, LoglikelihoodRequest } from '../core/task.js';
+import { MalformedReplyError } from './openai-payload.js';
+
+/** lm-evaluation-harness's seed for API log-likelihood requests (`openai_completions.py`). */
+const LOGLIKELIHOOD_SEED = 1234;
+
+/**
+ * The `/v1/completions` body that scores every request of one doc in a single call: the prompts
+ * are `context + continuation`, echoed back with the log-probability of each of their tokens
+ * (`echo: true, logprobs: 1`) and nothing generated (`max_tokens: 0`, the convention vLLM
+ * implements). Temperature 0 and seed 1234 as lm-evaluation-harness sends them.
+ */
+export function buildLoglikelihoodBody(model: string, requests: readonly LoglikelihoodRequest[], seed = LOGLIKELIHOOD_SEED): Record<string, unknown> {
+  return {
+    model,
+    prompt: requests.map((r) => r.context + r.continuation),
+    max_tokens: 0,
+    echo: true,
+    logprobs: 1,
+    temperature: 0,
+    seed,
+  };
+}
+
+const TRAILING_WHITESPACE = new RegExp(`${PYTHON_WHITESPACE_CLASS}+$`, 'u');
+
+/**
+ * Where the continuation starts in `context + continuation`, in code points (the unit of
+ * `text_offset`, as Python's `len`). As lm-evaluation-harness (`_encode_pair`), the context's
+ * trailing whitespace counts as part of the continuation: context `"Answer: "` with continuation
+ * `"(A)"` scores `" (A)"`.
+ */
+function continuationStart(context: string): number {
+  return codePoints(context.replace(TRAILING_WHITESPACE, ''));
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What to do when an endpoint does not score prompts. */
+export const NO_LOGPROBS_FIX =
+  'log-likelihood tasks need a completions endpoint that returns prompt log-probabilities for `echo: true, logprobs: 1, max_tokens: 0` (vLLM serves them); run a generative variant of the task against an endpoint without them';
+
+/** A well-formed reply that lacks the prompt log-probabilities: the endpoint cannot serve log-likelihood tasks. */
+export class LogprobsMissingError extends MalformedReplyError {}
+
+/**
+ * The Loglikelihood of each request from the reply to `buildLoglikelihoodBody`. Choice `i` (by its
+ * `index`, else its position) answers request `i`. The continuation's tokens are those whose text
+ * (from their `text_offset` to the next token's) reaches past the continuation's start and begins
+ * before the prompt's end, so generated tokens are never counted and a token straddling the
+ * context/continuation boundary counts for the continuation. `logprob` is their summed
+ * `token_logprobs`; `isGreedy` holds when each of them equals the best of its `top_logprobs` (as
+ * lm-evaluation-harness compares them). Throws MalformedReplyError naming the missing field.
+ */
+export function parseLoglikelihoodReply(body: string, requests: readonly LoglikelihoodRequest[]): Loglikelihood[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new MalformedReplyError(`reply is not JSON: ${body.slice(0, 120)}`);
+  }
+  const choices = isObject(json) && Array.isArray(json.choices) ? json.choices : undefined;
+  if (!choices || choices.length !== requests.length) {
+    throw new MalformedReplyError(`reply has ${choices?.length ?? 'no'} choices for ${requests.length} prompts`);
+  }
+  const byIndex: Json[] = [];
+  choices.forEach((choice, position) => {
+    if (!isObject(choice)) throw new MalformedReplyError(`choices[${position}] is not an object`);
+    const index = typeof choice.index === 'number' ? choice.index : position;
+    byIndex[index] = choice;
+  });
+  return requests.map((request, i) => {
+    const choice = byIndex[i];
+    if (!choice) throw new MalformedReplyError(`reply has no choice with index ${i}`);
+    return scoreChoice(choice, i, request);
+  });
+}
+
+function scoreChoice(choice: Json, i: number, request: LoglikelihoodRequest): Loglikelihood {
+  const logprobs = choice.logprobs;
+  if (!isObject(logprobs) || !Array.isArray(logprobs.token_logprobs) || !Array.isArray(logprobs.tokens)) {
+    throw new LogprobsMissingError(`choices[${i}].logprobs has no tokens and token_logprobs`);
+  }
+  const tokens = logprobs.tokens as unknown[];
+  const values = logprobs.token_logprobs as unknown[];
+  const tops = Array.isArray(logprobs.top_logprobs) ? (logprobs.top_logprobs as unknown[]) : [];
+  const offsets = tokenOffsets(logprobs, tokens, i);
+  const start = continuationStart(request.context);
+  const end = codePoints(request.context) + codePoints(request.continuation);
+  let logprob = 0;
+  let isGreedy = true;
+  let counted = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const tokenStart = offsets[t] as number;
+    const tokenEnd = offsets[t + 1] ?? tokenStart + codePoints(String(tokens[t]));
+    if (tokenStart >= end || tokenEnd <= start) continue;
+    const value = values[t];
+    if (typeof value !== 'number') {
+      throw new LogprobsMissingError(`choices[${i}].logprobs.token_logprobs[${t}] is ${JSON.stringify(value)}, not a number, for a continuation token`);
+    }
+    logprob += value;
+    counted++;
+    const top = tops[t];
+    if (!isObject(top) || value !== Math.max(...(Object.values(top) as number[]))) isGreedy = false;
+  }
+  if (counted === 0) {
+    throw new LogprobsMissingError(`choices[${i}] echoes no token of the continuation ${JSON.stringify(request.continuation)} (is \`echo\` honoured?)`);
+  }
+  return { logprob, isGreedy };
+}
+
+/** Each token's start in code points: `text_offset` when given, else the running sum of the token texts' lengths. */
+function tokenOffsets(logprobs: Json, tokens: unknown[], i: number): number[] {
+  const given = logprobs.text_offset;
+  if (Array.isArray(given)) {
+    if (given.length !== tokens.length || !given.every((o) => typeof o === 'number')) {
+      throw new MalformedReplyError(`choices[${i}].logprobs.text_offset does not give a number per token`);
+    }
+    return given as number[];
+  }
+  const offsets: number[] = [];
+  let at = 0;
+  for (const token of tokens) {
+    offsets.push(at);
+    at += codePoints(String(token));
+  }
+  return offsets;
+}
