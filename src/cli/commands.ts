@@ -4,6 +4,7 @@ import { resolveRun, type ConfigLayer, type ResolvedRun } from '../core/config/r
 import { createDatasetReader } from '../core/datasets/create-dataset-reader.js';
 import { createDefaultRegistry } from '../core/default-registry.js';
 import { DatasetError } from '../core/errors.js';
+import type { TaskDefinition } from '../core/task.js';
 import { toSnakeCaseKeys } from '../core/config/case.js';
 import { withCustomTasks } from '../core/custom-task/with-custom-tasks.js';
 import { toNemoYaml } from '../core/results/results-files.js';
@@ -20,16 +21,22 @@ export interface CliIo {
   signal: AbortSignal;
 }
 
+/** The endpoint types a task runs on, with `+logprobs` when it needs prompt log-probabilities. */
+function endpointColumn(task: TaskDefinition<any, any>): string {
+  const types = task.endpointTypes.join(',');
+  return task.requiredCapabilities?.includes('logprobs') ? `${types}+logprobs` : types;
+}
+
 /**
- * `evalforge ls [--custom_task PATH]...`: every task with its harness, endpoint types and a
- * one-line description, custom tasks from the given YAML files included.
+ * `evalforge ls [--custom_task PATH]...`: every task with its harness, endpoint types (and required
+ * capabilities) and a one-line description, custom tasks from the given YAML files included.
  */
 export async function listTasks(argv: string[], io: CliIo): Promise<void> {
   const args = parseLsArgs(argv);
   const registry = await withCustomTasks(createDefaultRegistry(), args.custom_task ?? []);
   const rows = registry
     .list()
-    .map(({ harness, task }) => [`${harness.name}.${task.name}`, task.endpointTypes.join(','), task.description]);
+    .map(({ harness, task }) => [`${harness.name}.${task.name}`, endpointColumn(task), task.description]);
   const width = Math.max(...rows.map((r) => (r[0] as string).length));
   const typeWidth = Math.max(...rows.map((r) => (r[1] as string).length));
   for (const [name, types, description] of rows) {

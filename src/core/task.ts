@@ -110,6 +110,11 @@ export interface TaskDefinition<Doc = unknown, Response extends ModelResponse = 
   /** Where the task definition comes from (reference repo, commit, file). */
   reference: string;
   endpointTypes: readonly EndpointType[];
+  /**
+   * What the endpoint must offer beyond its type (NeMo's `required_capabilities`): `logprobs` for
+   * log-likelihood tasks, which need prompt log-probabilities from a completions endpoint.
+   */
+  requiredCapabilities?: readonly 'logprobs'[];
   /** Task-level defaults, merged over the harness defaults and under the user's config. */
   defaults: Partial<ConfigParams>;
   /** Streams the evaluation docs in canonical order. */

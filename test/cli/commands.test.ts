@@ -46,6 +46,8 @@ describe('evalforge ls --custom_task', () => {
     const io = captureIo();
     await listTasks([], io);
     expect(io.out()).not.toContain('custom.');
+    // A log-likelihood task shows that it needs prompt log-probabilities.
+    expect(io.out()).toMatch(/^lm-evaluation-harness\.arc_challenge +completions\+logprobs +ARC-Challenge/m);
     await expect(listTasks(['--eval_type', 'x'], captureIo())).rejects.toThrow(ConfigError);
     await expect(listTasks(['--eval_type', 'x'], captureIo())).rejects.toThrow(/^ls: .*\n {2}Fix: valid flags: --custom_task$/);
   });

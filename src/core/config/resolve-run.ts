@@ -78,7 +78,9 @@ export function resolveRun(registry: TaskRegistry, layers: readonly ConfigLayer[
     throw new ConfigError(
       'target.api_endpoint.type',
       `task "${task.name}" does not support endpoint type "${endpointType}"`,
-      `use one of: ${task.endpointTypes.join(', ')} (CLI: --model_type)`,
+      task.requiredCapabilities?.includes('logprobs')
+        ? `point it at a ${task.endpointTypes.join(' or ')} endpoint that returns prompt log-probabilities (e.g. vLLM /v1/completions; CLI: --model_url, --model_type completions)`
+        : `use one of: ${task.endpointTypes.join(', ')} (CLI: --model_type)`,
     );
   }
   return {

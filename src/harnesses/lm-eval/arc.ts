@@ -32,6 +32,7 @@ function arcTask(name: 'arc_easy' | 'arc_challenge', subset: ArcSubset, descript
     version: '1.0',
     reference: lmEvalReference(`lm_eval/tasks/arc/${name === 'arc_easy' ? 'arc_easy.yaml' : 'arc_challenge.yaml'}`),
     endpointTypes: ['completions'],
+    requiredCapabilities: ['logprobs'],
     defaults: {},
     docs: (data) => arcDocs(data, arcFile(subset, 'test')),
     async createPrompter(ctx) {

@@ -38,6 +38,7 @@ describe('lm-eval arc_easy / arc_challenge', () => {
     expect(arcChallenge.name).toBe('arc_challenge');
     expect(arcEasy.name).toBe('arc_easy');
     expect(arcChallenge.endpointTypes).toEqual(['completions']);
+    expect(arcChallenge.requiredCapabilities).toEqual(['logprobs']);
     expect(arcChallenge.reference).toBe('EleutherAI/lm-evaluation-harness@4e7e0d47f33bc71070c1d38394bafbb52b117163 lm_eval/tasks/arc/arc_challenge.yaml');
   });
 
@@ -127,6 +128,7 @@ describe('lm-eval arc_easy / arc_challenge', () => {
 
   it('refuses a chat endpoint, naming the supported type', async () => {
     const run = evaluate({ type: 'arc_easy', outputDir: await mkdtemp(join(tmpdir(), 'evalforge-arc-')) }, { apiEndpoint: { url: 'http://127.0.0.1:9/v1/chat/completions', modelId: 'mock', type: 'chat' } });
-    await expect(run).rejects.toThrow(/completions/);
+    await expect(run).rejects.toThrow(ConfigError);
+    await expect(run).rejects.toThrow(/does not support endpoint type "chat"[\s\S]*completions endpoint that returns prompt log-probabilities/);
   });
 });
