@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
+import { createJudgeClient, type JudgeClient } from '../adapters/judge-client.js';
 import { createModelClient } from '../adapters/model-client.js';
 import { EVALFORGE_VERSION } from '../version.js';
 import { toSnakeCaseKeys } from './config/case.js';
@@ -11,6 +12,7 @@ import { withCustomTasks } from './custom-task/with-custom-tasks.js';
 import { createDatasetReader } from './datasets/create-dataset-reader.js';
 import type { DatasetReader } from './datasets/dataset-reader.js';
 import { createDefaultRegistry } from './default-registry.js';
+import { resolveJudge, type ResolvedJudge } from './judge/judge-config.js';
 import type { TaskRegistry } from './registry.js';
 import { writeMetricsFile } from './results/metrics-file.js';
 import { checkRunFingerprint } from './results/run-fingerprint.js';
@@ -58,11 +60,16 @@ function runConfigDocument(run: ResolvedRun): Record<string, unknown> {
   };
 }
 
-/** What a sample's response depends on: a changed value makes earlier samples unusable for resuming. */
-function fingerprint(run: ResolvedRun): Record<string, unknown> {
+/**
+ * What a sample's response and score depend on: a changed value makes earlier samples unusable for
+ * resuming. Endpoint URLs are left out (a restarted server on another port resumes), also the
+ * judge's; the judge's model and sampling settings are in.
+ */
+function fingerprint(run: ResolvedRun, judge: ResolvedJudge | undefined): Record<string, unknown> {
   const { params } = run.config;
   const endpoint = run.target.apiEndpoint;
-  return {
+  const { judge: _judgeConfig, ...extra } = params.extra ?? {};
+  const print: Record<string, unknown> = {
     task: `${run.harness.name}.${run.task.name}`,
     task_version: run.task.version,
     model_id: endpoint.modelId,
@@ -70,8 +77,13 @@ function fingerprint(run: ResolvedRun): Record<string, unknown> {
     max_new_tokens: params.maxNewTokens ?? null,
     temperature: params.temperature ?? null,
     top_p: params.topP ?? null,
-    extra: params.extra ?? {},
+    extra,
   };
+  if (judge) {
+    const { params: judged } = judge;
+    print.judge = { model_id: judge.endpoint.modelId, max_tokens: judged.maxNewTokens ?? null, temperature: judged.temperature ?? null, top_p: judged.topP ?? null };
+  }
+  return print;
 }
 
 /**
@@ -84,10 +96,14 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
   const { outputDir } = run.config;
   await mkdir(outputDir, { recursive: true });
   const samplesPath = join(outputDir, 'samples.jsonl');
-  await checkRunFingerprint(outputDir, fingerprint(run), existsSync(samplesPath));
+  // Resolved before anything is written or sent, so a judged task without a usable judge stops here.
+  const judgeSettings = run.task.judge ? resolveJudge(run.task.judge, run.target.judge, run.config.params.extra?.judge) : undefined;
+  await checkRunFingerprint(outputDir, fingerprint(run, judgeSettings), existsSync(samplesPath));
   await writeYamlFile(outputDir, 'run_config.yml', runConfigDocument(run));
 
   const data = options.data ?? createDatasetReader();
+  const clientOptions = { fetch: options.fetch, dispatcher: options.dispatcher, env: options.env };
+  const judge: JudgeClient | undefined = judgeSettings ? createJudgeClient(judgeSettings, outputDir, clientOptions) : undefined;
   const client = createModelClient(run.target.apiEndpoint, run.config.params, {
     fetch: options.fetch,
     dispatcher: options.dispatcher,
@@ -97,16 +113,19 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
   const startedAt = new Date();
   let outcome;
   let interceptorReports: Record<string, Record<string, unknown>> = {};
+  let judgeReports: Record<string, Record<string, unknown>> | undefined;
   try {
-    outcome = await runTask(run, { data, client, signal: options.signal, onProgress: options.onProgress });
+    outcome = await runTask(run, { data, client, judge, signal: options.signal, onProgress: options.onProgress });
   } finally {
     interceptorReports = await client.close();
+    judgeReports = await judge?.close();
     await writeMetricsFile(outputDir, interceptorReports);
   }
   const summary: RunSummary = {
     interceptors: interceptorReports,
     samples: { total: outcome.total, resumed: outcome.resumed, requested: outcome.requested, errors: outcome.errors },
   };
+  if (judgeSettings && judgeReports) summary.judge = { model: judgeSettings.endpoint.modelId, interceptors: judgeReports };
   if (outcome.scoring) summary.scoring = outcome.scoring;
   const finishedAt = new Date();
   const resultsPath = await writeYamlFile(outputDir, 'results.yml', {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
+import type { JudgeClient } from '../adapters/judge-client.js';
 import type { ModelClient } from '../adapters/model-client.js';
 import type { ResolvedRun } from './config/resolve-run.js';
 import type { EvaluationResult } from './config/schema.js';
@@ -29,6 +30,8 @@ export interface RunProgress {
 export interface RunTaskOptions {
   data: DatasetReader;
   client: ModelClient;
+  /** The judge model for a task that declares one (handed to its verifier). */
+  judge?: JudgeClient;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
 }
@@ -164,7 +167,7 @@ function tooManyErrors(errors: number, total: number, rate: number, first: Endpo
  */
 export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promise<RunOutcome> {
   const { task, config } = run;
-  const { data, client, signal, onProgress } = options;
+  const { data, client, judge, signal, onProgress } = options;
   const parallelism = config.params.parallelism ?? 1;
   const samplesPath = join(config.outputDir, 'samples.jsonl');
   const finished = await loadFinished(samplesPath);
@@ -193,7 +196,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
 
   async function scoreReply(response: ModelResponse, doc: unknown): Promise<SampleScore> {
     const scored = task.score(response, doc);
-    return verifier ? verifier.verify(scored, doc) : scored;
+    return verifier ? verifier.verify(scored, doc, response) : scored;
   }
 
   async function sendOne(log: SampleLog, sample: PendingSample): Promise<void> {
@@ -217,7 +220,15 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     const { reply, latency } = sent;
     const { item } = sample;
     const response = reply.loglikelihoods ?? reply.text;
-    const scored = await scoreReply(response, item.doc);
+    let scored: SampleScore;
+    try {
+      scored = await scoreReply(response, item.doc);
+    } catch (error) {
+      // A judge that still fails after its retries: the sample is an error, retried on a rerun.
+      if (!(error instanceof EndpointError) || requestSignal.aborted) throw error;
+      recordError(log, sample, error, latency);
+      return;
+    }
     const record: SampleRecord = {
       id: sample.id,
       index: sample.index,
@@ -278,7 +289,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   }
 
   try {
-    verifier = await task.createVerifier?.({ params: config.params });
+    verifier = await task.createVerifier?.(judge ? { params: config.params, judge, signal: requestSignal } : { params: config.params, signal: requestSignal });
     let index = 0;
     docs: for await (const item of task.docs(data)) {
       if (index >= limitDocs || stopped()) break;

@@ -1,4 +1,6 @@
+import type { JudgeClient } from '../adapters/judge-client.js';
 import type { DatasetReader } from './datasets/dataset-reader.js';
+import type { JudgeConfig } from './judge/judge-config.js';
 import type { ConfigParams, EndpointType } from './config/schema.js';
 
 export interface ChatMessage {
@@ -77,6 +79,10 @@ export interface PromptContext {
 /** What a task's verifier gets once per run. */
 export interface VerifierContext {
   params: ConfigParams;
+  /** The run's judge model, for a task that declares `judge`. */
+  judge?: JudgeClient;
+  /** Aborts when the run stops (Ctrl-C, too many errors): pass it to judge calls. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -85,10 +91,12 @@ export interface VerifierContext {
  */
 export interface SampleVerifier<Doc> {
   /**
-   * Completes `scored` (the result of `score` for the same response and doc). Never rejects for
-   * anything a response can contain; a rejection means the verifier itself broke and stops the run.
+   * Completes `scored` (the result of `score` for `response` and `doc`). Never rejects for anything
+   * a response can contain. An EndpointError (a judge that still fails after its retries) makes the
+   * sample an error sample, as a failed model request does; any other rejection means the verifier
+   * itself broke and stops the run.
    */
-  verify(scored: SampleScore, doc: Doc): Promise<SampleScore>;
+  verify(scored: SampleScore, doc: Doc, response: ModelResponse): Promise<SampleScore>;
   /** How samples were verified (e.g. the sandbox's isolation level), for results.yml `evalforge.scoring`. */
   describe(): Record<string, unknown>;
   close(): Promise<void>;
@@ -141,6 +149,12 @@ export interface TaskDefinition<Doc = unknown, Response extends ModelResponse = 
   samplesPerDoc?(params: ConfigParams): number;
   /** When present, every `score` result is completed by this run's verifier before it is recorded. */
   createVerifier?(ctx: VerifierContext): Promise<SampleVerifier<Doc>>;
+  /**
+   * For a task scored by a judge model: its judge defaults (NeMo's `extra.judge` fields), under
+   * `target.judge` and the run's `config.params.extra.judge`. The run resolves the judge before any
+   * request is sent and gives it to `createVerifier`.
+   */
+  judge?: JudgeConfig;
   /** Turns the accumulated totals into NeMo's `results:` layout. */
   report(totals: MetricTotals): import('./config/schema.js').EvaluationResult;
 }

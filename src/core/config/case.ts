@@ -2,11 +2,11 @@
  * NeMo's YAML and CLI use snake_case (`output_dir`, `api_key_name`); the TypeScript API uses
  * camelCase. Both spellings are accepted on input and results are written in NeMo's snake_case.
  * Keys inside free-form maps (`params.extra`, `adapter_config`, `metadata`) are the user's own and
- * are kept verbatim.
+ * are kept verbatim, as are those of `target.judge`, which takes NeMo's `extra.judge` fields as is.
  */
 import { ConfigError } from '../errors.js';
 
-const VERBATIM_KEYS = new Set(['extra', 'adapterConfig', 'metadata']);
+const VERBATIM_KEYS = new Set(['extra', 'adapterConfig', 'metadata', 'judge']);
 
 export function snakeToCamel(key: string): string {
   return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

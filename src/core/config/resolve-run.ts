@@ -32,7 +32,7 @@ export interface ResolvedRun {
   harness: HarnessDefinition;
   task: TaskDefinition<any, any>;
   config: EvaluationConfig & { type: string; outputDir: string; params: ConfigParams };
-  target: { apiEndpoint: ResolvedEndpoint };
+  target: { apiEndpoint: ResolvedEndpoint; judge?: Record<string, unknown> };
 }
 
 interface NormalizedLayer {
@@ -87,6 +87,9 @@ export function resolveRun(registry: TaskRegistry, layers: readonly ConfigLayer[
     harness,
     task,
     config: { ...config, type, outputDir: config.outputDir, params: config.params ?? {} },
-    target: { apiEndpoint: { ...endpoint, url: endpoint.url, modelId: endpoint.modelId, type: endpointType } },
+    target: {
+      apiEndpoint: { ...endpoint, url: endpoint.url, modelId: endpoint.modelId, type: endpointType },
+      ...(user.target?.judge ? { judge: user.target.judge } : {}),
+    },
   };
 }

@@ -30,6 +30,11 @@ export type ApiEndpoint = z.infer<typeof ApiEndpointSchema>;
 
 export const EvaluationTargetSchema = z.strictObject({
   apiEndpoint: ApiEndpointSchema.optional(),
+  /**
+   * evalforge extension: the judge model for every judged task of the run, in the fields of NeMo's
+   * `config.params.extra.judge` (which overrides it per task); see docs/judge.md.
+   */
+  judge: z.record(z.string(), z.unknown()).optional(),
 });
 export type EvaluationTarget = z.infer<typeof EvaluationTargetSchema>;
 

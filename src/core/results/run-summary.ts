@@ -20,4 +20,6 @@ export interface RunSummary {
   samples: SampleCounts;
   /** How samples were verified (e.g. `{sandbox: {isolation, ...}}` for code tasks). */
   scoring?: Record<string, unknown>;
+  /** For a judged task: the judge model and its own interceptor reports (response_stats, caching, …). */
+  judge?: { model: string; interceptors: Record<string, Record<string, unknown>> };
 }

@@ -22,7 +22,8 @@ beforeAll(async () => {
 async function verifyAll(verifier: SampleVerifier<HumanEvalDoc>, completion: (doc: HumanEvalDoc) => string) {
   return Promise.all(
     docs.map(async (doc) => {
-      const scored = await verifier.verify(humaneval.score(completion(doc), doc), doc);
+      const response = completion(doc);
+      const scored = await verifier.verify(humaneval.score(response, doc), doc, response);
       return { task: doc.taskId, passed: scored.scores.passed, details: scored.details as Record<string, unknown> };
     }),
   );
@@ -48,7 +49,7 @@ describe('code verifier on the sandbox', () => {
   it('records syntax errors, exceptions and timeouts with the reference result string and stderr', async () => {
     const verifier = await createCodeVerifier<null>(context, { timeoutSeconds: 1, program: (candidate) => candidate });
     try {
-      const verify = (code: string) => verifier.verify({ extracted: { code }, scores: {} }, null);
+      const verify = (code: string) => verifier.verify({ extracted: { code }, scores: {} }, null, code);
       const syntax = await verify('def f(:\n    pass');
       expect(syntax.scores).toEqual({ passed: 0 });
       expect(syntax.details).toMatchObject({ status: 'failed', result: expect.stringMatching(/^failed: invalid syntax/) });

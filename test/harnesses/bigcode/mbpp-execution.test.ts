@@ -20,7 +20,7 @@ describe('mbpp-completions on the sandbox', () => {
     const verifier = (await mbppCompletions.createVerifier?.({ params: {} })) as SampleVerifier<MbppDoc>;
     try {
       const verdicts = await Promise.all(
-        docs.map(async (doc) => ({ taskId: doc.taskId, ...(await verifier.verify(mbppCompletions.score(doc.code, doc), doc)) })),
+        docs.map(async (doc) => ({ taskId: doc.taskId, ...(await verifier.verify(mbppCompletions.score(doc.code, doc), doc, doc.code)) })),
       );
       const failed = verdicts.filter((v) => v.scores.passed !== 1 && v.taskId !== 123);
       expect(failed.map((v) => [v.taskId, v.details?.result])).toEqual([
