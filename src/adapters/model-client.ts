@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { ResolvedEndpoint } from '../core/config/resolve-run.js';
 import type { ConfigParams } from '../core/config/schema.js';
 import { ConfigError, EndpointError } from '../core/errors.js';
-import type { ModelPrompt } from '../core/task.js';
+import type { ChatMessage, ModelPrompt, MultiTurnPrompt } from '../core/task.js';
 import { readApiKey } from './api-key.js';
 import { createFetchTransport, createUndiciTransport, type HttpTransport } from './http-transport.js';
 import { buildLoglikelihoodBody, LogprobsMissingError, NO_LOGPROBS_FIX, parseLoglikelihoodReply } from './loglikelihood-payload.js';
@@ -91,7 +91,7 @@ export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigPara
     );
   }
 
-  async function generate(prompt: ModelPrompt, signal: AbortSignal, sampleId?: string): Promise<ModelReply> {
+  async function generateOne(prompt: Exclude<ModelPrompt, MultiTurnPrompt>, signal: AbortSignal, sampleId?: string): Promise<ModelReply> {
     const context = sampleId === undefined ? {} : { sampleId };
     const body = prompt.kind === 'loglikelihood' ? buildLoglikelihoodBody(settings.model, prompt.requests) : buildRequestBody(prompt, settings);
     const request = { url: endpoint.url, headers: { ...headers }, body, signal, context: context as { sampleId?: string; attempts?: number } };
@@ -115,6 +115,31 @@ export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigPara
       throw error;
     }
   }
+
+  /** One chat request per turn, each carrying the earlier turns and their answers. */
+  async function converse(prompt: MultiTurnPrompt, signal: AbortSignal, sampleId?: string): Promise<ModelReply> {
+    const messages: ChatMessage[] = [...prompt.messages];
+    const turns: string[] = [];
+    let promptTokens = 0;
+    let completionTokens = 0;
+    let reply: ModelReply = { text: '' };
+    for (const turn of prompt.turns) {
+      messages.push({ role: 'user', content: turn });
+      const chat = { kind: 'chat' as const, messages: [...messages], ...(prompt.stop ? { stop: prompt.stop } : {}), ...(prompt.seed === undefined ? {} : { seed: prompt.seed }) };
+      reply = await generateOne(chat, signal, sampleId);
+      turns.push(reply.text);
+      messages.push({ role: 'assistant', content: reply.text });
+      promptTokens += reply.usage?.promptTokens ?? 0;
+      completionTokens += reply.usage?.completionTokens ?? 0;
+    }
+    const answer: ModelReply = { text: reply.text, turns };
+    if (reply.finishReason) answer.finishReason = reply.finishReason;
+    if (reply.usage) answer.usage = { promptTokens, completionTokens };
+    return answer;
+  }
+
+  const generate = (prompt: ModelPrompt, signal: AbortSignal, sampleId?: string): Promise<ModelReply> =>
+    prompt.kind === 'multi-turn' ? converse(prompt, signal, sampleId) : generateOne(prompt, signal, sampleId);
 
   return {
     generate,

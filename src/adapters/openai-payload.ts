@@ -13,11 +13,13 @@ export interface ModelReply {
   text: string;
   /** A `loglikelihood` prompt's result, one per request. */
   loglikelihoods?: Loglikelihood[];
+  /** A `multi-turn` prompt's answers, one per turn (`text` is the last). */
+  turns?: string[];
   finishReason?: string;
   usage?: { promptTokens: number; completionTokens: number };
 }
 
-type GenerationPrompt = Exclude<ModelPrompt, { kind: 'loglikelihood' }>;
+type GenerationPrompt = Extract<ModelPrompt, { kind: 'chat' | 'completions' }>;
 
 /** The OpenAI request body for a generation prompt: `/v1/completions` or `/v1/chat/completions` shape. */
 export function buildRequestBody(prompt: GenerationPrompt, settings: GenerationSettings): Record<string, unknown> {

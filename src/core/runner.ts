@@ -118,15 +118,17 @@ interface PendingSample {
   prompt: ModelPrompt;
 }
 
-function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messages' | 'requests'> {
+function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messages' | 'requests' | 'turns'> {
   if (prompt.kind === 'chat') return { messages: prompt.messages };
+  if (prompt.kind === 'multi-turn') return { messages: prompt.messages, turns: prompt.turns };
   if (prompt.kind === 'loglikelihood') return { requests: prompt.requests };
   return { prompt: prompt.prompt };
 }
 
-/** A reply as samples.jsonl records it: the text, or the Loglikelihoods in lm-eval's snake_case. */
+/** A reply as samples.jsonl records it: the text, the answer per turn, or the Loglikelihoods in lm-eval's snake_case. */
 function recordedResponse(response: ModelResponse): SampleRecord['response'] {
-  return typeof response === 'string' ? response : response.map((r) => ({ logprob: r.logprob, is_greedy: r.isGreedy }));
+  if (typeof response === 'string') return response;
+  return response.map((r) => (typeof r === 'string' ? r : { logprob: r.logprob, is_greedy: r.isGreedy })) as SampleRecord['response'];
 }
 
 /**
@@ -219,7 +221,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     }
     const { reply, latency } = sent;
     const { item } = sample;
-    const response = reply.loglikelihoods ?? reply.text;
+    const response = reply.loglikelihoods ?? reply.turns ?? reply.text;
     let scored: SampleScore;
     try {
       scored = await scoreReply(response, item.doc);

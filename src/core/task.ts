@@ -36,10 +36,27 @@ export interface Loglikelihood {
 export type ModelPrompt =
   | { kind: 'completions'; prompt: string; stop?: string[]; seed?: number }
   | { kind: 'chat'; messages: ChatMessage[]; stop?: string[]; seed?: number }
-  | { kind: 'loglikelihood'; requests: readonly LoglikelihoodRequest[]; stop?: undefined; seed?: number };
+  | { kind: 'loglikelihood'; requests: readonly LoglikelihoodRequest[]; stop?: undefined; seed?: number }
+  | MultiTurnPrompt;
 
-/** A sample's model output: generated text, or one Loglikelihood per request of a `loglikelihood` prompt. */
-export type ModelResponse = string | readonly Loglikelihood[];
+/**
+ * A conversation the model answers turn by turn (MT-Bench): `messages` (e.g. a system message),
+ * then each of `turns` as a user message, each sent with every earlier turn and the model's answers
+ * to them; one chat request per turn, in order. The sample's response is the list of answers.
+ */
+export interface MultiTurnPrompt {
+  kind: 'multi-turn';
+  messages: ChatMessage[];
+  turns: readonly string[];
+  stop?: string[];
+  seed?: number;
+}
+
+/**
+ * A sample's model output: generated text, one Loglikelihood per request of a `loglikelihood`
+ * prompt, or one answer per turn of a `multi-turn` prompt.
+ */
+export type ModelResponse = string | readonly Loglikelihood[] | readonly string[];
 
 /** The outcome of scoring one response: the answer each extractor found and each metric's value. */
 export interface SampleScore {

@@ -8,14 +8,17 @@ export interface SampleRecord {
   index: number;
   prompt?: string;
   messages?: unknown;
+  /** A multi-turn sample's user turns, asked in this order after `messages`. */
+  turns?: readonly string[];
   /** A log-likelihood sample's (context, continuation) pairs, scored in this order. */
   requests?: ReadonlyArray<{ context: string; continuation: string }>;
   /**
-   * The generated text, or for a log-likelihood sample each request's summed log-probability and
-   * whether the continuation was the greedy one. Absent when the request failed after its retries;
+   * The generated text (a multi-turn sample: the answer to each turn), or for a log-likelihood
+   * sample each request's summed log-probability and whether the continuation was the greedy one.
+   * Absent when the request failed after its retries;
    * `error` says why.
    */
-  response?: string | ReadonlyArray<{ logprob: number; is_greedy: boolean }>;
+  response?: string | readonly string[] | ReadonlyArray<{ logprob: number; is_greedy: boolean }>;
   extracted?: Record<string, string | null>;
   error?: { message: string; status?: number };
   target: string;
