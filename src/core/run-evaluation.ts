@@ -86,6 +86,14 @@ function fingerprint(run: ResolvedRun, judge: ResolvedJudge | undefined): Record
   return print;
 }
 
+/** A judged task always gets its judge; one where the judge is optional only when a judge url is configured. */
+function judgeWanted(run: ResolvedRun): boolean {
+  if (!run.task.judge) return false;
+  if (!run.task.judgeOptional) return true;
+  const perTask = run.config.params.extra?.judge as { url?: unknown } | undefined;
+  return Boolean(run.target.judge?.url ?? perTask?.url);
+}
+
 /**
  * Resolves the layered config, runs the task, writes run_config.yml, samples.jsonl and results.yml;
  * eval_factory_metrics.json gets the interceptor reports even when the run fails.
@@ -97,7 +105,7 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
   await mkdir(outputDir, { recursive: true });
   const samplesPath = join(outputDir, 'samples.jsonl');
   // Resolved before anything is written or sent, so a judged task without a usable judge stops here.
-  const judgeSettings = run.task.judge ? resolveJudge(run.task.judge, run.target.judge, run.config.params.extra?.judge) : undefined;
+  const judgeSettings = judgeWanted(run) ? resolveJudge(run.task.judge ?? {}, run.target.judge, run.config.params.extra?.judge) : undefined;
   await checkRunFingerprint(outputDir, fingerprint(run, judgeSettings), existsSync(samplesPath));
   await writeYamlFile(outputDir, 'run_config.yml', runConfigDocument(run));
 

@@ -172,6 +172,11 @@ export interface TaskDefinition<Doc = unknown, Response extends ModelResponse = 
    * request is sent and gives it to `createVerifier`.
    */
   judge?: JudgeConfig;
+  /**
+   * The task scores without a judge unless one is configured (a judge url in `target.judge` or
+   * `config.params.extra.judge`): e.g. MATH's rule-based checker standing in for the LLM one.
+   */
+  judgeOptional?: boolean;
   /** Turns the accumulated totals into NeMo's `results:` layout. */
   report(totals: MetricTotals): import('./config/schema.js').EvaluationResult;
 }

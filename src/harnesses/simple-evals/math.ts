@@ -1,5 +1,7 @@
 import type { DatasetReader } from '../../core/datasets/dataset-reader.js';
-import type { ModelPrompt, TaskDefinition, TaskDoc } from '../../core/task.js';
+import type { EvaluationResult } from '../../core/config/schema.js';
+import { scoreFromStats } from '../../core/results/score-stats.js';
+import type { MetricTotals, ModelPrompt, TaskDefinition, TaskDoc } from '../../core/task.js';
 import { LM_EVAL_COMMIT } from '../lm-eval/reference.js';
 import { aime2024Docs, aime2025Docs } from './math-aime-data.js';
 import { math500Docs, mathTestDocs } from './math-data.js';
@@ -7,11 +9,12 @@ import type { MathDoc } from './math-data.js';
 import { formatMathQuestion } from './math-query-template.js';
 import { mathRepeats } from './math-repeats.js';
 import { scoreMathResponse } from './math-scorer.js';
+import { createMathVerifier } from './math-verifier.js';
 import { reportSimpleEvals } from './report.js';
 
 const UPSTREAM = 'openai/simple-evals@ee3b0318d8d1d9d72755a4120879be65f7c07e9e math_eval.py, common.py';
 const CHECKER_REFERENCE = `checker: EleutherAI/lm-evaluation-harness@${LM_EVAL_COMMIT} lm_eval/tasks/hendrycks_math/utils.py is_equiv`;
-const CHECKER_NOTE = 'scored by the rule-based Hendrycks MATH is_equiv, not upstream\'s LLM equality checker';
+const CHECKER_NOTE = 'scored by upstream\'s LLM equality checker when a judge is configured (params.extra.judge), else by the rule-based Hendrycks MATH is_equiv';
 
 interface MathTaskSpec {
   name: string;
@@ -49,9 +52,22 @@ function simpleEvalsMathTask(spec: MathTaskSpec): TaskDefinition<MathDoc> {
     createPrompter: async () => mathPrompt,
     target: (doc) => doc.answer,
     score: (response, doc) => scoreMathResponse(response, doc.answer),
+    // Upstream's LLM equality checker when a judge is configured; the rule-based one otherwise.
+    judge: { request_timeout: 600, max_retries: 16, temperature: 0, top_p: 0.0001, max_tokens: 1024 },
+    judgeOptional: true,
+    createVerifier: async (ctx) => createMathVerifier(ctx),
     samplesPerDoc: mathRepeats,
-    report: (totals) => reportSimpleEvals(layout, totals),
+    report: (totals) => withUnparsableShare(reportSimpleEvals(layout, totals), spec.name, totals),
   };
+}
+
+/** Adds the share of judge replies that were neither "yes" nor "no" to the task's group, when a judge scored. */
+function withUnparsableShare(result: EvaluationResult, name: string, totals: MetricTotals): EvaluationResult {
+  const stats = totals.get('')?.get('judge_unparsable');
+  const group = result.groups?.[name];
+  if (!stats || stats.count === 0 || !group) return result;
+  group.metrics.judge_unparsable = { scores: { micro: scoreFromStats(stats) } };
+  return result;
 }
 
 const NVIDIA_DATA = 'data as nvidia-simple-evals evals/math_eval.py loads it';
