@@ -8,6 +8,7 @@ import type { EvaluationResult } from './config/schema.js';
 import type { DatasetReader } from './datasets/dataset-reader.js';
 import { AbortedError, BudgetExceededError, ConfigError, EndpointError } from './errors.js';
 import { MetricAccumulator } from './results/metric-accumulator.js';
+import { createDocLimit } from './doc-limit.js';
 import { readSampleLog, SampleLog, type SampleRecord } from './results/sample-log.js';
 import type { ModelPrompt, ModelResponse, SampleScore, SampleVerifier, TaskDefinition, TaskDoc } from './task.js';
 
@@ -50,17 +51,6 @@ export interface RunOutcome {
 
 type FinishedScores = Pick<SampleRecord, 'scores'>;
 
-/**
- * How many docs the run covers at most: NeMo's `limit_samples` is a count (≥ 1), taken as is, or a
- * fraction (< 1) of the docs, which are then counted (as they are without a limit).
- */
-async function docsToRun(task: TaskDefinition<any, any>, data: DatasetReader, limit: number | undefined): Promise<number> {
-  if (limit !== undefined && limit >= 1) return Math.ceil(limit);
-  let count = 0;
-  for await (const _ of task.docs(data)) count++;
-  return limit === undefined ? count : Math.ceil(count * limit);
-}
-
 async function loadFinished(path: string): Promise<Map<string, FinishedScores>> {
   const finished = new Map<string, FinishedScores>();
   if (!existsSync(path)) return finished;
@@ -92,14 +82,15 @@ export interface PlannedRequests {
 
 /** Counts the requests `runTask` would send for `run`, reading its docs and samples.jsonl. */
 export async function planRequests(run: ResolvedRun, data: DatasetReader): Promise<PlannedRequests> {
-  const limitDocs = await docsToRun(run.task, data, run.config.params.limitSamples);
+  const limit = await createDocLimit(run.task, data, run.config.params.limitSamples);
   const finished = await loadFinished(join(run.config.outputDir, 'samples.jsonl'));
   const perDoc = run.task.samplesPerDoc?.(run.config.params);
   let docs = 0;
   let samples = 0;
   let resumed = 0;
   for await (const item of run.task.docs(data)) {
-    if (docs >= limitDocs) break;
+    if (limit.done()) break;
+    if (!limit.admits(item)) continue;
     docs++;
     for (const id of sampleIds(item.id, perDoc)) {
       samples++;
@@ -176,14 +167,14 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   const errorRate = maxErrorRate(config.params.extra);
   const perDoc = task.samplesPerDoc?.(config.params);
   const samplesOfDoc = perDoc ?? 1;
-  const limitDocs = await docsToRun(task, data, config.params.limitSamples);
+  const docLimit = await createDocLimit(task, data, config.params.limitSamples);
   const prompter = await task.createPrompter({ params: config.params, endpointType: run.target.apiEndpoint.type, data });
   const accumulator = new MetricAccumulator();
   // Opened with the first sample to send, so a run whose dataset cannot be read leaves no samples.jsonl.
   let log: SampleLog | undefined;
   const limit = pLimit(parallelism);
   const startedAt = Date.now();
-  const progress: RunProgress = { done: 0, total: limitDocs * samplesOfDoc, resumed: 0, failed: 0, elapsedMs: 0 };
+  const progress: RunProgress = { done: 0, total: docLimit.total * samplesOfDoc, resumed: 0, failed: 0, elapsedMs: 0 };
   const report = () => onProgress?.({ ...progress, elapsedMs: Date.now() - startedAt });
   const stop = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
@@ -294,7 +285,8 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     verifier = await task.createVerifier?.(judge ? { params: config.params, judge, signal: requestSignal } : { params: config.params, signal: requestSignal });
     let index = 0;
     docs: for await (const item of task.docs(data)) {
-      if (index >= limitDocs || stopped()) break;
+      if (docLimit.done() || stopped()) break;
+      if (!docLimit.admits(item)) continue;
       const prompt = prompter(item.doc, index);
       const ids = sampleIds(item.id, perDoc);
       for (const [repeat, id] of ids.entries()) {
@@ -317,7 +309,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     }
     // A run with nothing left to send still leaves its samples.jsonl.
     log ??= await SampleLog.open(samplesPath);
-    if (index < limitDocs && !stopped()) progress.total = index * samplesOfDoc;
+    if (index < docLimit.total && !stopped()) progress.total = index * samplesOfDoc;
     report();
     await Promise.all(inFlight);
   } finally {

@@ -75,6 +75,8 @@ export interface TaskDoc<Doc> {
   doc: Doc;
   /** Subsets the sample counts toward in addition to the task total (e.g. an MMLU subject). */
   subsets?: readonly string[];
+  /** The lm-eval subtask the doc belongs to, for a task whose `limit_samples` applies per subtask. */
+  subtask?: string;
 }
 
 /** Aggregated values for one metric over some set of samples. */
@@ -140,6 +142,11 @@ export interface TaskDefinition<Doc = unknown, Response extends ModelResponse = 
    * log-likelihood tasks, which need prompt log-probabilities from a completions endpoint.
    */
   requiredCapabilities?: readonly 'logprobs'[];
+  /**
+   * `limit_samples` applies within each doc's `subtask` rather than to the whole stream, as lm-eval's
+   * `--limit` does for the subtasks of a group (NeMo passes `limit_samples` as `--limit`).
+   */
+  limitPerSubtask?: boolean;
   /** Task-level defaults, merged over the harness defaults and under the user's config. */
   defaults: Partial<ConfigParams>;
   /** Streams the evaluation docs in canonical order. */

@@ -73,7 +73,7 @@ export function scoreMmluGenerative(response: string, target: string): SampleSco
 /** The 57 subjects in alphabetical order, each's test rows in file order; subset = its subtask. */
 async function* mmluGenerativeDocs(data: DatasetReader): AsyncGenerator<TaskDoc<MmluDoc>> {
   for (const subject of MMLU_SUBJECTS) {
-    for await (const item of mmluSubjectDocs(data, subject, mmluTestFile(subject))) yield { ...item, subsets: [mmluGenerativeSubtask(subject)] };
+    for await (const item of mmluSubjectDocs(data, subject, mmluTestFile(subject))) yield { ...item, subsets: [mmluGenerativeSubtask(subject)], subtask: mmluGenerativeSubtask(subject) };
   }
 }
 
@@ -111,6 +111,7 @@ export const mmluGenerative: TaskDefinition<MmluDoc> = {
   description: 'MMLU (57 subjects), generative: the first line of the reply must be the answer letter, zero-shot by default (lm-eval mmlu_generative)',
   version: '3.0',
   reference: lmEvalReference('lm_eval/tasks/mmlu/generative/_default_template_yaml, _mmlu.yaml, mmlu_<subject>.yaml'),
+  limitPerSubtask: true,
   endpointTypes: ['chat', 'completions'],
   defaults: { maxNewTokens: 256 },
   docs: mmluGenerativeDocs,

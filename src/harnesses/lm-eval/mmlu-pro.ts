@@ -50,7 +50,7 @@ async function* mmluProDocs(data: DatasetReader): AsyncGenerator<TaskDoc<MmluPro
   for (const doc of await readMmluPro(data, MMLU_PRO_TEST)) byCategory.get(doc.category)?.push(doc);
   for (const [category, docs] of byCategory) {
     const subtask = mmluProSubtask(category);
-    for (const [index, doc] of docs.entries()) yield { id: `${subtask}/${index}`, doc, subsets: [subtask] };
+    for (const [index, doc] of docs.entries()) yield { id: `${subtask}/${index}`, doc, subsets: [subtask], subtask };
   }
 }
 
@@ -113,6 +113,7 @@ export const mmluPro: TaskDefinition<MmluProDoc> = {
   ...shared,
   name: 'mmlu_pro',
   description: 'MMLU-Pro (14 categories, 10 options), 5-shot chain of thought, "the answer is (X)" extraction (lm-eval mmlu_pro)',
+  limitPerSubtask: true,
   endpointTypes: ['completions'],
   defaults: { maxNewTokens: 2048, extra: { num_fewshot: NUM_FEWSHOT } },
   createPrompter: (ctx) => createMmluProPrompter(ctx.params, 'completions', ctx.data),
@@ -128,6 +129,7 @@ export const mmluProInstruct: TaskDefinition<MmluProDoc> = {
   ...shared,
   name: 'mmlu_pro_instruct',
   description: 'MMLU-Pro (14 categories, 10 options), zero-shot chat chain of thought, "the answer is (X)" extraction (lm-eval mmlu_pro)',
+  limitPerSubtask: true,
   endpointTypes: ['chat'],
   defaults: { maxNewTokens: 1024, extra: { num_fewshot: 0 } },
   createPrompter: (ctx) => createMmluProPrompter(ctx.params, 'chat', ctx.data),
