@@ -8,9 +8,10 @@ import type { TaskDefinition } from '../core/task.js';
 import { toSnakeCaseKeys } from '../core/config/case.js';
 import { withCustomTasks } from '../core/custom-task/with-custom-tasks.js';
 import { toNemoYaml } from '../core/results/results-files.js';
-import { runEvaluation } from '../core/run-evaluation.js';
+import { runEvaluation, type EvaluationOutcome } from '../core/run-evaluation.js';
 import { planRequests } from '../core/runner.js';
 import { flagsLayer, parseLsArgs, parseRunEvalArgs } from './args.js';
+import { createMultiProgressDisplay } from './multi-progress-display.js';
 import { createProgressDisplay } from './progress-display.js';
 import { readRunConfigFile } from './run-config-file.js';
 import { runWarnings } from './run-warnings.js';
@@ -48,6 +49,8 @@ export async function listTasks(argv: string[], io: CliIo): Promise<void> {
  * `evalforge run_eval`: NeMo's flags; layers run config < flags < overrides. `--custom_task` files
  * are registered before `--eval_type` is resolved. `--dry_run` prints the merged config and the
  * number of requests the run would send. After a run, warnings go to stderr (see runWarnings).
+ * `--eval_type a,b,...` (an evalforge extension) runs several tasks at once, each into
+ * `<output_dir>/<task>`, with one progress line per task.
  */
 export async function runEval(argv: string[], io: CliIo): Promise<void> {
   const args = parseRunEvalArgs(argv);
@@ -55,12 +58,12 @@ export async function runEval(argv: string[], io: CliIo): Promise<void> {
   if (args.run_config) layers.push(await readRunConfigFile(args.run_config));
   layers.push(flagsLayer(args));
   if (args.overrides) layers.push(parseOverrides(args.overrides) as ConfigLayer);
+  const types = args.eval_type?.includes(',') ? args.eval_type.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
+  if (types) return runSeveral(types, layers, args, io);
 
   if (args.dry_run) {
     const run = resolveRun(await withCustomTasks(createDefaultRegistry(), args.custom_task ?? []), layers);
-    const rendered = { config: toSnakeCaseKeys(run.config), target: toSnakeCaseKeys(run.target), framework_name: run.harness.name, pkg_name: run.harness.pkgName };
-    io.stdout.write(`Rendered config:\n${toNemoYaml(rendered)}`);
-    io.stdout.write(`\n${await describePlannedRequests(run)}\n`);
+    await printDryRun(run, io);
     return;
   }
   const display = createProgressDisplay(io.stderr);
@@ -70,9 +73,52 @@ export async function runEval(argv: string[], io: CliIo): Promise<void> {
   } finally {
     display.finish();
   }
+  printOutcome(outcome, io);
+}
+
+async function printDryRun(run: ResolvedRun, io: CliIo): Promise<void> {
+  const rendered = { config: toSnakeCaseKeys(run.config), target: toSnakeCaseKeys(run.target), framework_name: run.harness.name, pkg_name: run.harness.pkgName };
+  io.stdout.write(`Rendered config:\n${toNemoYaml(rendered)}`);
+  io.stdout.write(`\n${await describePlannedRequests(run)}\n`);
+}
+
+function printOutcome(outcome: EvaluationOutcome, io: CliIo): void {
   for (const warning of runWarnings(outcome.evalforge)) io.stderr.write(`${warning}\n`);
   io.stdout.write(`${toNemoYaml({ results: outcome.result })}`);
   io.stdout.write(`\nresults: ${outcome.resultsPath}\nsamples: ${outcome.samplesPath}\n`);
+}
+
+/**
+ * Several tasks in one invocation: each resolved with the same layers and its own type, into
+ * `<output_dir>/<task>`, all run at once (each with its own `parallelism`). Every task is resolved
+ * before any starts, so a config error stops them all up front. When some fail, the others still
+ * finish and are printed, and the first failure is rethrown (so the exit code says so).
+ */
+async function runSeveral(types: readonly string[], layers: readonly ConfigLayer[], args: { dry_run?: boolean; custom_task?: string[] }, io: CliIo): Promise<void> {
+  const registry = await withCustomTasks(createDefaultRegistry(), args.custom_task ?? []);
+  const base = resolveRun(registry, [...layers, { config: { type: types[0] } }]).config.outputDir;
+  const taskLayers = types.map((type) => [...layers, { config: { type, output_dir: join(base, type.replaceAll('.', '_')) } }]);
+  const runs = taskLayers.map((l) => resolveRun(registry, l));
+  if (args.dry_run) {
+    for (const run of runs) await printDryRun(run, io);
+    return;
+  }
+  const display = createMultiProgressDisplay(io.stderr, types);
+  let settled;
+  try {
+    settled = await Promise.allSettled(
+      taskLayers.map((l, i) => runEvaluation(l, { signal: io.signal, onProgress: display.updater(types[i] as string), registry })),
+    );
+  } finally {
+    display.finish();
+  }
+  settled.forEach((result, i) => {
+    io.stdout.write(`\n=== ${types[i]}\n`);
+    if (result.status === 'fulfilled') printOutcome(result.value, io);
+    else io.stderr.write(`${types[i]} failed: ${(result.reason as Error).message}\n`);
+  });
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** The dry run's request count: docs to run minus samples already finished in the output dir. */
