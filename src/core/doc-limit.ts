@@ -1,3 +1,4 @@
+import type { ConfigParams } from './config/schema.js';
 import type { DatasetReader } from './datasets/dataset-reader.js';
 import type { TaskDefinition, TaskDoc } from './task.js';
 
@@ -20,18 +21,19 @@ function allowed(limit: number, size: number): number {
 }
 
 /**
- * The docs a run covers. `limit_samples` is a count (≥ 1) or a fraction (< 1) of the docs. For most
+ * The docs a run covers. `params.limit_samples` is a count (≥ 1) or a fraction (< 1) of the docs. For most
  * tasks it applies to the whole stream (the first N docs). For a task with `limitPerSubtask` (an
  * lm-eval group such as mmlu_pro, which NeMo runs with `--limit N`) it applies within each doc's
  * `subtask`, as lm-eval limits every subtask on its own: the first N docs of each.
  */
-export async function createDocLimit(task: TaskDefinition<any, any>, data: DatasetReader, limit: number | undefined): Promise<DocLimit> {
-  if (limit !== undefined && task.limitPerSubtask) return perSubtaskLimit(task, data, limit);
+export async function createDocLimit(task: TaskDefinition<any, any>, data: DatasetReader, params: ConfigParams): Promise<DocLimit> {
+  const limit = params.limitSamples;
+  if (limit !== undefined && task.limitPerSubtask) return perSubtaskLimit(task, data, params, limit);
   let total: number;
   if (limit !== undefined && limit >= 1) total = Math.ceil(limit);
   else {
     let count = 0;
-    for await (const _ of task.docs(data)) count++;
+    for await (const _ of task.docs(data, params)) count++;
     total = limit === undefined ? count : Math.ceil(count * limit);
   }
   let admitted = 0;
@@ -42,9 +44,9 @@ export async function createDocLimit(task: TaskDefinition<any, any>, data: Datas
   };
 }
 
-async function perSubtaskLimit(task: TaskDefinition<any, any>, data: DatasetReader, limit: number): Promise<DocLimit> {
+async function perSubtaskLimit(task: TaskDefinition<any, any>, data: DatasetReader, params: ConfigParams, limit: number): Promise<DocLimit> {
   const sizes = new Map<string, number>();
-  for await (const item of task.docs(data)) sizes.set(item.subtask ?? '', (sizes.get(item.subtask ?? '') ?? 0) + 1);
+  for await (const item of task.docs(data, params)) sizes.set(item.subtask ?? '', (sizes.get(item.subtask ?? '') ?? 0) + 1);
   const remaining = new Map([...sizes].map(([subtask, size]) => [subtask, allowed(limit, size)]));
   const total = [...remaining.values()].reduce((sum, n) => sum + n, 0);
   let admitted = 0;

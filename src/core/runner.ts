@@ -82,13 +82,13 @@ export interface PlannedRequests {
 
 /** Counts the requests `runTask` would send for `run`, reading its docs and samples.jsonl. */
 export async function planRequests(run: ResolvedRun, data: DatasetReader): Promise<PlannedRequests> {
-  const limit = await createDocLimit(run.task, data, run.config.params.limitSamples);
+  const limit = await createDocLimit(run.task, data, run.config.params);
   const finished = await loadFinished(join(run.config.outputDir, 'samples.jsonl'));
   const perDoc = run.task.samplesPerDoc?.(run.config.params);
   let docs = 0;
   let samples = 0;
   let resumed = 0;
-  for await (const item of run.task.docs(data)) {
+  for await (const item of run.task.docs(data, run.config.params)) {
     if (limit.done()) break;
     if (!limit.admits(item)) continue;
     docs++;
@@ -167,7 +167,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   const errorRate = maxErrorRate(config.params.extra);
   const perDoc = task.samplesPerDoc?.(config.params);
   const samplesOfDoc = perDoc ?? 1;
-  const docLimit = await createDocLimit(task, data, config.params.limitSamples);
+  const docLimit = await createDocLimit(task, data, config.params);
   const prompter = await task.createPrompter({ params: config.params, endpointType: run.target.apiEndpoint.type, data });
   const accumulator = new MetricAccumulator();
   // Opened with the first sample to send, so a run whose dataset cannot be read leaves no samples.jsonl.
@@ -284,7 +284,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   try {
     verifier = await task.createVerifier?.(judge ? { params: config.params, judge, signal: requestSignal } : { params: config.params, signal: requestSignal });
     let index = 0;
-    docs: for await (const item of task.docs(data)) {
+    docs: for await (const item of task.docs(data, config.params)) {
       if (docLimit.done() || stopped()) break;
       if (!docLimit.admits(item)) continue;
       const prompt = prompter(item.doc, index);

@@ -149,8 +149,12 @@ export interface TaskDefinition<Doc = unknown, Response extends ModelResponse = 
   limitPerSubtask?: boolean;
   /** Task-level defaults, merged over the harness defaults and under the user's config. */
   defaults: Partial<ConfigParams>;
-  /** Streams the evaluation docs in canonical order. */
-  docs(data: DatasetReader): AsyncIterable<TaskDoc<Doc>>;
+  /**
+   * Streams the evaluation docs in canonical order. `params` are the run's (absent when a tool reads
+   * the docs without a run): a task whose doc list depends on them (GPQA's `n_samples` passes, each a
+   * new shuffle) reads them here.
+   */
+  docs(data: DatasetReader, params?: ConfigParams): AsyncIterable<TaskDoc<Doc>>;
   /**
    * Returns the prompt builder for one run. It is called once per doc, in doc order, including docs
    * a resumed run skips, because few-shot draws can depend on every earlier doc.

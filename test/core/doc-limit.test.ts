@@ -20,7 +20,7 @@ function task(limitPerSubtask: boolean): TaskDefinition<string> {
 
 async function admitted(limitPerSubtask: boolean, limit: number | undefined): Promise<{ ids: string[]; total: number }> {
   const t = task(limitPerSubtask);
-  const docLimit = await createDocLimit(t, data, limit);
+  const docLimit = await createDocLimit(t, data, limit === undefined ? {} : { limitSamples: limit });
   const ids: string[] = [];
   for await (const item of t.docs(data)) {
     if (docLimit.done()) break;

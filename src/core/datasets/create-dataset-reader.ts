@@ -5,6 +5,7 @@ import { locateDatasetFile } from './locate-dataset-file.js';
 import type { DatasetSearch } from './locate-dataset-file.js';
 import { ProvenanceRecorder } from './provenance-recorder.js';
 import { readRawRows } from './read-raw-rows.js';
+import { zipMemberPath } from './read-zip-member.js';
 
 export interface DatasetReaderOptions {
   /** Folder laid out like the shared datasets folder. Default: env `EVALFORGE_DATA_DIR`. */
@@ -24,9 +25,11 @@ export interface DatasetReaderOptions {
  * A DatasetReader over local files and the Hugging Face hub. `rows(file)` reads `file.local.path`
  * itself when it is absolute, else `<dataDir>/<file.local.path>`, with the local layout if it
  * exists; else the cached hub file, else downloads it into the cache; the hub copies use the hub
- * layout. A LocalDatasetFile has no hub copy. Rows are streamed, normalized, and counted and hashed
- * for `provenance()`. Nothing is opened until iteration starts, and the file is closed as soon as
- * the consumer stops iterating.
+ * layout. A hub file marked `cache: false` is instead fetched into memory, once per reader, and
+ * never written to disk; a zip member is likewise decompressed in memory only. A LocalDatasetFile
+ * has no hub copy. Rows are streamed, normalized, and counted and hashed for `provenance()`.
+ * Nothing is opened until iteration starts, and the file is closed as soon as the consumer stops
+ * iterating.
  */
 export function createDatasetReader(options: DatasetReaderOptions = {}): DatasetReader {
   const env = process.env;
@@ -37,17 +40,20 @@ export function createDatasetReader(options: DatasetReaderOptions = {}): Dataset
     hfToken: options.hfToken ?? (env.HF_TOKEN || undefined),
     fetch: options.fetch ?? globalThis.fetch,
     offline: options.offline ?? /^(1|true|yes|on)$/i.test(env.HF_HUB_OFFLINE ?? ''),
+    inMemory: new Map(),
   };
   const recorder = new ProvenanceRecorder();
 
   async function* rows(file: DatasetFile | LocalDatasetFile): AsyncGenerator<DatasetRow> {
     const found = await locateDatasetFile(file, search);
-    const digest = recorder.start(file.name, file.hub ? hubSource(file.hub) : `file:${file.local.path}`, found.path);
+    const zip = found.location.zip;
+    const readFrom = zip ? zipMemberPath(found.path, zip.member) : found.path;
+    const digest = recorder.start(file.name, file.hub ? hubSource(file.hub) : `file:${file.local.path}`, readFrom);
     const normalize = found.location.normalize;
     for await (const raw of readRawRows(found)) {
-      const row = normalize ? normalizeRow(normalize, raw.row, found.path, raw.rowNumber) : raw.row;
+      const row = normalize ? normalizeRow(normalize, raw.row, readFrom, raw.rowNumber) : raw.row;
       digest.add(row);
-      yield { row, rowNumber: raw.rowNumber, location: found.path };
+      yield { row, rowNumber: raw.rowNumber, location: readFrom };
     }
   }
 

@@ -1,8 +1,20 @@
-export type DatasetFormat = 'jsonl' | 'json' | 'csv' | 'parquet';
+/** `lines`: plain UTF-8 text, one row `{ line }` per line (for positional layouts such as llama.cpp's). */
+export type DatasetFormat = 'jsonl' | 'json' | 'csv' | 'parquet' | 'lines';
+
+/** The member of a zip archive that holds the data, read into memory and never extracted to disk. */
+export interface ZipMember {
+  /** The member's full path inside the archive, e.g. `dataset/gpqa_diamond.csv`. */
+  member: string;
+  /** The ZipCrypto password, for an encrypted member (published by the dataset's authors). */
+  password?: string;
+}
 
 /** One place a dataset file can be read from, with how to turn its rows into the task's shape. */
 export interface DatasetLocation {
+  /** The format of the data itself (of the zip member, for an archive). */
   format: DatasetFormat;
+  /** Set when the file is a zip archive: the member to read. A `.gz` member name is gunzipped. */
+  zip?: ZipMember;
   /** Column names for a CSV without a header row (MMLU's original layout). */
   csvColumns?: readonly string[];
   /** Maps a raw row to the shape the task reads; lets local and hub layouts differ. */
@@ -15,17 +27,25 @@ export interface DatasetFile {
   name: string;
   /**
    * Path relative to EVALFORGE_DATA_DIR, laid out like ../shared/datasets; an absolute path is read
-   * as is. `.gz` is decompressed.
+   * as is. `.gz` is decompressed, and `.bz2` except for parquet.
    */
   local: DatasetLocation & { path: string };
-  /** The Hugging Face dataset repo file this mirrors (downloaded via `resolve/<revision>/<path>`). */
-  hub: DatasetLocation & { repo: string; revision: string; path: string };
+  /**
+   * The Hugging Face dataset repo file this mirrors (downloaded via `resolve/<revision>/<path>`).
+   * `cache: false` skips the cache: the file is downloaded into memory (once per DatasetReader, so
+   * once per run) and never written anywhere, for data whose authors ask that it not be stored in
+   * plain text.
+   */
+  hub: DatasetLocation & { repo: string; revision: string; path: string; cache?: boolean };
 }
 
 /** A file that exists only on this machine (e.g. a custom task's own data): no hub copy. */
 export interface LocalDatasetFile {
   name: string;
-  /** Absolute path, read as is (EVALFORGE_DATA_DIR is not involved). `.gz` is decompressed. */
+  /**
+   * An absolute path is read as is; a relative one only under EVALFORGE_DATA_DIR (e.g. a shared
+   * file with no hub copy). `.gz` is decompressed, and `.bz2` except for parquet.
+   */
   local: DatasetLocation & { path: string };
   hub?: undefined;
 }
@@ -34,7 +54,7 @@ export interface DatasetRow {
   row: Record<string, unknown>;
   /** 1-based row number within the file (data rows, header excluded). */
   rowNumber: number;
-  /** The file path or URL the row came from, for error messages. */
+  /** The file path or URL the row came from (`<archive>!/<member>` for a zip member), for error messages. */
   location: string;
 }
 
@@ -46,7 +66,10 @@ export interface DatasetProvenance {
    * LocalDatasetFile `file:<absolute path>`.
    */
   source: string;
-  /** The file actually read (local path or cache path). */
+  /**
+   * The copy actually read: local path or cache path (`<archive>!/<member>` for a zip member), or
+   * the hub URL for a file read without caching.
+   */
   readFrom: string;
   rows: number;
   /** sha256 over the canonical JSON of each normalized row read, in order. */

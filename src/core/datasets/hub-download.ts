@@ -17,7 +17,16 @@ export interface HubDownloadRequest {
 }
 
 /** `ok`, or why not: `status` for an HTTP refusal (401/403/404 ...), `reason` for the message. */
-export type HubDownloadResult = { ok: true } | { ok: false; status?: number; reason: string };
+export type HubDownloadResult = { ok: true } | HubDownloadFailure;
+
+export interface HubDownloadFailure {
+  ok: false;
+  status?: number;
+  reason: string;
+}
+
+/** A hub file fetched into memory, or why not. */
+export type HubFetchResult = { ok: true; bytes: Uint8Array } | HubDownloadFailure;
 
 const MAX_REDIRECTS = 10;
 
@@ -29,6 +38,38 @@ const MAX_REDIRECTS = 10;
  * never appears in the result.
  */
 export async function downloadHubFile(request: HubDownloadRequest): Promise<HubDownloadResult> {
+  const opened = await openHubFile(request);
+  if (!opened.ok) return opened;
+  const temp = `${request.destination}.${randomUUID()}.part`;
+  try {
+    await mkdir(dirname(request.destination), { recursive: true });
+    await pipeline(Readable.fromWeb(opened.body), createWriteStream(temp));
+    await rename(temp, request.destination);
+    return { ok: true };
+  } catch (error) {
+    await rm(temp, { force: true });
+    return { ok: false, reason: `download failed: ${describe(error)}` };
+  }
+}
+
+/**
+ * Fetches one hub file into memory, with the redirects and token handling of `downloadHubFile`,
+ * writing nothing to disk (for data that must not be stored in plain text).
+ */
+export async function fetchHubFile(request: Omit<HubDownloadRequest, 'destination'>): Promise<HubFetchResult> {
+  const opened = await openHubFile(request);
+  if (!opened.ok) return opened;
+  try {
+    return { ok: true, bytes: new Uint8Array(await new Response(opened.body).arrayBuffer()) };
+  } catch (error) {
+    return { ok: false, reason: `download failed: ${describe(error)}` };
+  }
+}
+
+/** Follows redirects to the file's body; the token goes to the hub's own origin only. */
+async function openHubFile(
+  request: Omit<HubDownloadRequest, 'destination'>,
+): Promise<{ ok: true; body: WebReadableStream<Uint8Array> } | HubDownloadFailure> {
   const hubOrigin = new URL(request.url).origin;
   let url = request.url;
   let response: Response;
@@ -50,16 +91,7 @@ export async function downloadHubFile(request: HubDownloadRequest): Promise<HubD
     await response.body?.cancel();
     return { ok: false, status: response.status, reason: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
   }
-  const temp = `${request.destination}.${randomUUID()}.part`;
-  try {
-    await mkdir(dirname(request.destination), { recursive: true });
-    await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(temp));
-    await rename(temp, request.destination);
-    return { ok: true };
-  } catch (error) {
-    await rm(temp, { force: true });
-    return { ok: false, reason: `download failed: ${describe(error)}` };
-  }
+  return { ok: true, body: response.body as WebReadableStream<Uint8Array> };
 }
 
 function describe(error: unknown): string {

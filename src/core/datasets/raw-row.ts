@@ -9,6 +9,9 @@ export interface RawRow {
 
 /** What a format reader needs: the file, and the layout details its DatasetLocation gives. */
 export interface RawRowSource {
+  /** The file's path (or URL, when `bytes` holds it), for messages and the `.gz` suffix. */
   path: string;
-  location: Pick<DatasetLocation, 'format' | 'csvColumns'>;
+  /** The file's content when it is already in memory; otherwise `path` is read from disk. */
+  bytes?: Uint8Array;
+  location: Pick<DatasetLocation, 'format' | 'csvColumns' | 'zip'>;
 }

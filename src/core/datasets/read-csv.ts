@@ -9,9 +9,10 @@ import type { RawRow } from './raw-row.js';
  * objects of strings. With `columns` the file has no header row and every line is data; without,
  * the first row names the columns. A leading BOM is ignored. A row with the wrong number of fields
  * is a DatasetError naming the file and row. The file is closed when the consumer stops iterating.
+ * `content`, when given, is the file's bytes already in memory (then `path` only names it).
  */
-export async function* readCsv(path: string, columns?: readonly string[]): AsyncGenerator<RawRow> {
-  const bytes = openByteStream(path);
+export async function* readCsv(path: string, columns?: readonly string[], content?: Uint8Array): AsyncGenerator<RawRow> {
+  const bytes = openByteStream(path, content);
   const records = pipeline(bytes.stream, parse({ columns: columns ? [...columns] : true, bom: true }), () => {});
   let rowNumber = 0;
   try {

@@ -6,10 +6,11 @@ import type { RawRow } from './raw-row.js';
  * Streams a file holding one top-level JSON array of objects, parsing one element at a time so
  * memory stays bounded by the largest element rather than the file. Anything other than an array
  * of objects (with only whitespace around it) is a DatasetError naming the file and row. The file
- * is closed when the consumer stops iterating.
+ * is closed when the consumer stops iterating. `content`, when given, is the file's bytes already
+ * in memory (then `path` only names it).
  */
-export async function* readJsonArray(path: string): AsyncGenerator<RawRow> {
-  const bytes = openByteStream(path);
+export async function* readJsonArray(path: string, content?: Uint8Array): AsyncGenerator<RawRow> {
+  const bytes = openByteStream(path, content);
   bytes.stream.setEncoding('utf8');
   const splitter = new ArrayElementSplitter(path);
   let rowNumber = 0;

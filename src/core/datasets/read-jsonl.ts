@@ -6,10 +6,11 @@ import type { RawRow } from './raw-row.js';
 /**
  * Streams a JSON Lines file one line at a time (`\n` or `\r\n`). Blank lines are skipped and do
  * not count as rows; every other line must be one JSON object, else a DatasetError names the file,
- * the row and the line. The file is closed when the consumer stops iterating.
+ * the row and the line. The file is closed when the consumer stops iterating. `content`, when
+ * given, is the file's bytes already in memory (then `path` only names it).
  */
-export async function* readJsonl(path: string): AsyncGenerator<RawRow> {
-  const bytes = openByteStream(path);
+export async function* readJsonl(path: string, content?: Uint8Array): AsyncGenerator<RawRow> {
+  const bytes = openByteStream(path, content);
   bytes.stream.setEncoding('utf8');
   const lines = createInterface({ input: bytes.stream, crlfDelay: Infinity });
   let lineNumber = 0;

@@ -8,10 +8,11 @@ import type { RawRow } from './raw-row.js';
  * Streams a Parquet file one row group at a time, so memory holds one decoded row group rather
  * than the table. INT64 values that fit a JS number become numbers; larger ones stay bigints.
  * Parquet needs random access, so a `.gz` file is decompressed into memory first. The file is
- * closed when the consumer stops iterating.
+ * closed when the consumer stops iterating. `content`, when given, is the file's bytes already in
+ * memory (then `path` only names it).
  */
-export async function* readParquet(path: string): AsyncGenerator<RawRow> {
-  const source = await openParquet(path);
+export async function* readParquet(path: string, content?: Uint8Array): AsyncGenerator<RawRow> {
+  const source = await openParquet(path, content);
   try {
     const metadata = await parquetMetadataAsync(source.file);
     let rowStart = 0;
@@ -30,9 +31,10 @@ export async function* readParquet(path: string): AsyncGenerator<RawRow> {
   }
 }
 
-async function openParquet(path: string): Promise<{ file: AsyncBuffer; close(): Promise<void> }> {
-  if (path.endsWith('.gz')) {
-    const bytes = gunzipSync(await readFile(path));
+async function openParquet(path: string, content?: Uint8Array): Promise<{ file: AsyncBuffer; close(): Promise<void> }> {
+  if (content || path.endsWith('.gz')) {
+    const raw = content ?? (await readFile(path));
+    const bytes = path.endsWith('.gz') ? gunzipSync(raw) : raw;
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     return { file: { byteLength: buffer.byteLength, slice: (start, end) => buffer.slice(start, end) }, close: async () => {} };
   }

@@ -114,6 +114,18 @@ export class PythonRandom {
     return result;
   }
 
+  /**
+   * `random.shuffle(x)` in place: for i from `len(x) - 1` down to 1, swap `x[i]` with
+   * `x[_randbelow(i + 1)]` (CPython 3.11; earlier versions take the same path when no `random`
+   * argument is given).
+   */
+  shuffle<T>(items: T[]): void {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.randbelow(i + 1);
+      [items[i], items[j]] = [items[j] as T, items[i] as T];
+    }
+  }
+
   /** `random.choice(seq)`: `seq[_randbelow(len(seq))]`; an empty sequence throws, as CPython does. */
   choice<T>(seq: readonly T[]): T {
     if (seq.length === 0) throw new RangeError('Cannot choose from an empty sequence');

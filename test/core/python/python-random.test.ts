@@ -102,6 +102,35 @@ describe('PythonRandom', () => {
     }
   });
 
+  it('shuffle(x) matches CPython in place, for lengths 0 to 300, and leaves the stream in step', () => {
+    // python3: r = random.Random(0); for n in [4, 4, 4, 1, 0, 2, 10, 37]: x = list(range(n)); r.shuffle(x)
+    //          then r.random(); and Random(2**40 + 3) shuffling range(300)
+    const rng = new PythonRandom(0);
+    const shuffled = [4, 4, 4, 1, 0, 2, 10, 37].map((n) => {
+      const x = range(n);
+      rng.shuffle(x);
+      return x;
+    });
+    expect(shuffled).toEqual([
+      [2, 0, 1, 3],
+      [0, 1, 3, 2],
+      [0, 2, 1, 3],
+      [0],
+      [],
+      [0, 1],
+      [5, 4, 8, 6, 0, 1, 7, 2, 3, 9],
+      [25, 34, 3, 9, 33, 26, 27, 5, 7, 18, 22, 28, 23, 29, 32, 12, 2, 0, 24, 1, 8, 16, 14, 15, 17, 31, 20, 36, 10, 13, 11, 35, 30, 21, 4, 6, 19],
+    ]);
+    expect(rng.random()).toBe(0.23861592861522019);
+
+    const big = new PythonRandom(2n ** 40n + 3n);
+    const x = range(300);
+    big.shuffle(x);
+    expect(x.slice(0, 12)).toEqual([232, 261, 125, 174, 298, 179, 28, 115, 258, 26, 61, 227]);
+    expect(x.reduce((sum, v, i) => sum + i * v, 0)).toBe(6568754);
+    expect(big.random()).toBe(0.6273255926271135);
+  });
+
   it('choice(seq) draws _randbelow(len(seq)) like CPython, and rejects an empty sequence', () => {
     // python3: r = random.Random(5); [r.choice('abcdefg') for _ in range(8)],
     //          [r.choice(list(range(1000))) for _ in range(4)], r.choice([9])
