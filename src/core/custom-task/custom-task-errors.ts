@@ -30,6 +30,14 @@ const FIELD_FIXES: Record<string, string> = {
   'metric.ignore_case': 'true or false',
   'metric.ignore_punctuation': 'true or false (exact_match only)',
   'metric.regexes_to_ignore': 'a list of Python `re` patterns removed from answer and target before comparing (exact_match only)',
+  judge_prompt: 'e.g. judge_prompt: {template: "Question: {{ input_query }}\\nGold: {{ expected_answer }}\\nAnswer: {{ response }}\\nReply A (correct) or B (wrong)."}, with an optional system:',
+  'judge_prompt.template': "a nunjucks template over the row plus response, generated_answer, expected_answer and input_query: the judge's user message",
+  'judge_prompt.system': "a nunjucks template for the judge's system message (leave it out to send the user message alone)",
+  judge_score_regexes: 'a list of Python `re` patterns, e.g. judge_score_regexes: ["(A|B|C)"]; the first that matches gives the score: its group 1',
+  judge_score_map: 'the score of each captured string, e.g. judge_score_map: {A: 1, B: 0}; leave it out to read the captured text as a number',
+  judge_unparsable_score: 'the score of a reply no regex or map can read, e.g. 0; leave it out to leave such replies out of the average',
+  aggregation_functions: 'a list of average and/or categorical_count, e.g. aggregation_functions: [average]',
+  judge: 'judge endpoint defaults in the fields of config.params.extra.judge, e.g. judge: {model_id: my-judge, temperature: 0} (see docs/judge.md)',
   defaults: 'config params in snake_case, e.g. defaults: {max_new_tokens: 64, parallelism: 10}',
 };
 

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { DatasetReader } from '../datasets/dataset-reader.js';
+import type { DatasetReader, DatasetRow } from '../datasets/dataset-reader.js';
 import { DatasetError } from '../errors.js';
 import type { ChatMessage, ModelPrompt, TaskDefinition, TaskDoc } from '../task.js';
+import { compileCustomJudge } from './custom-judge.js';
+import { customJudgedTaskReport } from './custom-judge-report.js';
 import { customDatasetFile, rowId } from './custom-task-dataset.js';
 import { customTaskReport } from './custom-task-report.js';
 import { customTaskScorer } from './custom-task-scorer.js';
+import type { CustomTaskFile } from './custom-task-schema.js';
 import { readCustomTaskFile } from './read-custom-task-file.js';
 import { compileRowTemplate, createTemplateEnvironment } from './row-template.js';
 
@@ -14,6 +17,8 @@ export interface CustomTaskDoc {
   prompt: string;
   system?: string;
   target: string;
+  /** The row they were rendered from (a judged task renders its judge prompt from it). */
+  row: DatasetRow;
 }
 
 /**
@@ -26,6 +31,9 @@ export interface CustomTaskDoc {
  * template cannot render fails the run (DatasetError naming file, row and variable) before any
  * request is sent. `version` is a hash of the YAML text, so editing the file never resumes from
  * samples of the old definition.
+ *
+ * A file with `judge_prompt` is a judged task: its `judge:` block gives the task's judge defaults,
+ * and each response is scored by the judge model (compileCustomJudge) instead of `metric`.
  */
 export async function loadCustomTask(path: string): Promise<TaskDefinition<CustomTaskDoc>> {
   const source = await readCustomTaskFile(path);
@@ -35,8 +43,16 @@ export async function loadCustomTask(path: string): Promise<TaskDefinition<Custo
   const renderPrompt = compileRowTemplate(env, spec.prompt.template, 'prompt.template', file);
   const renderSystem = spec.prompt.system === undefined ? undefined : compileRowTemplate(env, spec.prompt.system, 'prompt.system', file);
   const renderTarget = compileRowTemplate(env, spec.target, 'target', file);
-  const score = customTaskScorer(spec, file);
-  const metricKey = spec.metric?.type ?? 'exact_match';
+  const judge = spec.judge_prompt ? compileCustomJudge(spec, env, file) : undefined;
+  const scoring: Pick<TaskDefinition<CustomTaskDoc>, 'score' | 'report' | 'judge' | 'createVerifier'> = judge
+    ? {
+        judge: spec.judge ?? {},
+        // The judge gives the score: the verifier fills it in.
+        score: () => ({ extracted: {}, scores: {} }),
+        createVerifier: async (ctx) => judge.createVerifier(ctx),
+        report: (totals) => customJudgedTaskReport(spec.name, spec.aggregation_functions ?? ['average'], totals),
+      }
+    : scoredByMetric(spec, file);
   const dataset = await customDatasetFile(spec.dataset, spec.name, file);
   const idField = spec.dataset.id_field;
   const stop = spec.stop ?? [];
@@ -54,8 +70,9 @@ export async function loadCustomTask(path: string): Promise<TaskDefinition<Custo
         );
       }
       seen.add(id);
-      const doc: CustomTaskDoc = { prompt: renderPrompt(row), target: renderTarget(row) };
+      const doc: CustomTaskDoc = { prompt: renderPrompt(row), target: renderTarget(row), row };
       if (renderSystem) doc.system = renderSystem(row);
+      judge?.check(doc);
       yield { id, doc };
     }
   }
@@ -82,6 +99,15 @@ export async function loadCustomTask(path: string): Promise<TaskDefinition<Custo
       return (doc) => prompt(kind, doc);
     },
     target: (doc) => doc.target,
+    ...scoring,
+  };
+}
+
+/** Scoring by `extraction` and `metric`, in-process. */
+function scoredByMetric(spec: CustomTaskFile, file: string): Pick<TaskDefinition<CustomTaskDoc>, 'score' | 'report'> {
+  const score = customTaskScorer(spec, file);
+  const metricKey = spec.metric?.type ?? 'exact_match';
+  return {
     score: (response, doc) => score(response, doc.target),
     report: (totals) => customTaskReport(spec.name, metricKey, totals),
   };

@@ -140,7 +140,9 @@ describe('loadCustomTask defaults and variants', () => {
       },
       provenance: () => [],
     };
-    expect((await allDocs(task, fake)).map((d) => d.doc)).toEqual([{ prompt: 'Spell three as a digit.', target: '3' }]);
+    expect((await allDocs(task, fake)).map((d) => d.doc)).toEqual([
+      { prompt: 'Spell three as a digit.', target: '3', row: { row: { q: 'three', a: '3' }, rowNumber: 1, location: 'x' } },
+    ]);
     expect(seen).toEqual([
       {
         name: 'custom/numbers',
@@ -190,7 +192,7 @@ describe('loadCustomTask validation', () => {
   const base = VALID;
   // Each bad file, the field its error must name, and text its message must hold (problem and fix).
   const CASES: Array<{ name: string; content: unknown; field: string; message: RegExp }> = [
-    { name: 'unknown top-level key', content: { ...base, promt: 'x' }, field: '', message: /unknown key "promt"\n {2}Fix: valid keys here are: name, description, endpoint_types, dataset, prompt, stop, target, extraction, metric, defaults$/ },
+    { name: 'unknown top-level key', content: { ...base, promt: 'x' }, field: '', message: /unknown key "promt"\n {2}Fix: valid keys here are: name, description, endpoint_types, dataset, prompt, stop, target, extraction, metric, judge_prompt, judge_score_regexes, judge_score_map, judge_unparsable_score, aggregation_functions, judge, defaults$/ },
     { name: 'unknown dataset key', content: { ...base, dataset: { file: 'rows.jsonl', path: 'rows.jsonl' } }, field: 'dataset', message: /unknown key "file"\n {2}Fix: valid keys here are: path, hub, format, id_field$/ },
     { name: 'unknown hub key', content: { ...base, dataset: { hub: { repo: 'a/b', revision: 'r', path: 'p.jsonl', branch: 'x' } } }, field: 'dataset.hub', message: /unknown key "branch"\n {2}Fix: valid keys here are: repo, revision, path, format$/ },
     { name: 'missing name', content: { ...base, name: undefined }, field: 'name', message: /missing \(expected string\)\n {2}Fix: e\.g\. name: capitals/ },
