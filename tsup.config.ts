@@ -8,6 +8,8 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
+    // `import.meta.url` in the CommonJS build (the report finds Chart.js from it).
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },

@@ -1,4 +1,16 @@
 export { evaluate, type EvaluateOptions, type EvaluateResult } from './api/evaluate.js';
+export {
+  compare,
+  type BootstrapInterval,
+  type CompareOptions,
+  type ComparedRun,
+  type McnemarComparison,
+  type MetricComparison,
+  type PairedTComparison,
+  type RunComparison,
+} from './api/compare.js';
+export { rescore, type KeptSamples, type MetricChange, type RescoreOptions, type RescoreResult, type ReportedChange } from './api/rescore.js';
+export { report, type ReportOptions, type ReportResult } from './api/report.js';
 export { runConfigJsonSchema } from './api/json-schema.js';
 export { startAdapterServer, type AdapterServer, type AdapterServerOptions } from './adapters/proxy/adapter-server.js';
 export {

@@ -3,6 +3,9 @@ import { EVALFORGE_VERSION } from '../version.js';
 import { PROXY_FLAGS, RUN_EVAL_FLAGS } from './args.js';
 import { listTasks, runEval } from './commands.js';
 import { runProxy } from './proxy-command.js';
+import { REPORT_USAGE, runReport } from './report-command.js';
+import { COMPARE_USAGE, runCompare } from './compare-command.js';
+import { RESCORE_USAGE, runRescore } from './rescore-command.js';
 
 const USAGE = `evalforge ${EVALFORGE_VERSION}: LLM evaluation, compatible with nemo-evaluator
 
@@ -14,6 +17,12 @@ Usage:
   evalforge proxy [flags]           serve the adapter pipeline as a local OpenAI-compatible endpoint
       ${PROXY_FLAGS.join(' ')}
       (prints the proxy URL; Ctrl-C stops it and prints the interceptor reports)
+  ${REPORT_USAGE}
+      write the HTML report of one run, or a combined one of several (docs/report.md)
+  ${COMPARE_USAGE}
+      paired comparison of two runs of one task: differences, intervals, tests, flipped samples (docs/statistics.md)
+  ${RESCORE_USAGE}
+      score a run's samples again with the current scorers, no model calls (docs/rescore.md)
 
 Example:
   evalforge run_eval --eval_type gsm8k --model_id my-model \\
@@ -44,6 +53,15 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'proxy':
         await runProxy(rest, io);
+        return 0;
+      case 'report':
+        await runReport(rest, io);
+        return 0;
+      case 'compare':
+        await runCompare(rest, io);
+        return 0;
+      case 'rescore':
+        await runRescore(rest, io);
         return 0;
       case '--version':
         io.stdout.write(`${EVALFORGE_VERSION}\n`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { createJudgeClient, type JudgeClient } from '../adapters/judge-client.js';
 import { createModelClient } from '../adapters/model-client.js';
+import { writeRunReport } from '../report/write-run-report.js';
 import { EVALFORGE_VERSION } from '../version.js';
 import { toSnakeCaseKeys } from './config/case.js';
 import { resolveRun, type ConfigLayer, type ResolvedRun } from './config/resolve-run.js';
@@ -87,7 +88,7 @@ function fingerprint(run: ResolvedRun, judge: ResolvedJudge | undefined): Record
 }
 
 /** A judged task always gets its judge; one where the judge is optional only when a judge url is configured. */
-function judgeWanted(run: ResolvedRun): boolean {
+export function judgeWanted(run: ResolvedRun): boolean {
   if (!run.task.judge) return false;
   if (!run.task.judgeOptional) return true;
   const perTask = run.config.params.extra?.judge as { url?: unknown } | undefined;
@@ -95,8 +96,9 @@ function judgeWanted(run: ResolvedRun): boolean {
 }
 
 /**
- * Resolves the layered config, runs the task, writes run_config.yml, samples.jsonl and results.yml;
- * eval_factory_metrics.json gets the interceptor reports even when the run fails.
+ * Resolves the layered config, runs the task, writes run_config.yml, samples.jsonl, results.yml and
+ * report.html (a report that cannot be written only warns on stderr); eval_factory_metrics.json
+ * gets the interceptor reports even when the run fails.
  */
 export async function runEvaluation(layers: readonly ConfigLayer[], options: RunEvaluationOptions = {}): Promise<EvaluationOutcome> {
   const registry = await withCustomTasks(options.registry ?? createDefaultRegistry(), options.customTasks ?? []);
@@ -157,5 +159,6 @@ export async function runEvaluation(layers: readonly ConfigLayer[], options: Run
       runtime_seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
     },
   });
+  await writeRunReport(outputDir);
   return { result: outcome.result, run, resultsPath, samplesPath: outcome.samplesPath, evalforge: summary };
 }

@@ -106,10 +106,13 @@ interface PendingSample {
   item: TaskDoc<unknown>;
   /** The doc's 0-based position in the run. */
   index: number;
+  /** The sample's place in the run's sample order (index × samples per doc + repeat). */
+  position: number;
   prompt: ModelPrompt;
 }
 
-function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messages' | 'requests' | 'turns'> {
+/** The prompt as samples.jsonl records it (`prompt`, `messages` (+ `turns`) or `requests`). */
+export function promptFields(prompt: ModelPrompt): Pick<SampleRecord, 'prompt' | 'messages' | 'requests' | 'turns'> {
   if (prompt.kind === 'chat') return { messages: prompt.messages };
   if (prompt.kind === 'multi-turn') return { messages: prompt.messages, turns: prompt.turns };
   if (prompt.kind === 'loglikelihood') return { requests: prompt.requests };
@@ -169,7 +172,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
   const samplesOfDoc = perDoc ?? 1;
   const docLimit = await createDocLimit(task, data, config.params);
   const prompter = await task.createPrompter({ params: config.params, endpointType: run.target.apiEndpoint.type, data });
-  const accumulator = new MetricAccumulator();
+  const accumulator = new MetricAccumulator(task.sampleValueKeys);
   // Opened with the first sample to send, so a run whose dataset cannot be read leaves no samples.jsonl.
   let log: SampleLog | undefined;
   const limit = pLimit(parallelism);
@@ -237,7 +240,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
     if (reply.finishReason) record.finish_reason = reply.finishReason;
     if (reply.usage) record.usage = { prompt_tokens: reply.usage.promptTokens, completion_tokens: reply.usage.completionTokens };
     log.append(record);
-    accumulator.add(scored.scores, item.subsets);
+    accumulator.add(scored.scores, item.subsets, sample.position);
     progress.done++;
     report();
   }
@@ -292,7 +295,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
       for (const [repeat, id] of ids.entries()) {
         const earlier = finished.get(id);
         if (earlier) {
-          accumulator.add(earlier.scores, item.subsets);
+          accumulator.add(earlier.scores, item.subsets, index * samplesOfDoc + repeat);
           progress.done++;
           progress.resumed++;
           continue;
@@ -303,7 +306,7 @@ export async function runTask(run: ResolvedRun, options: RunTaskOptions): Promis
         }
         if (stopped()) break docs;
         log ??= await SampleLog.open(samplesPath);
-        schedule(log, { id, item, index, prompt: ids.length > 1 ? { ...prompt, seed: repeat } : prompt });
+        schedule(log, { id, item, index, position: index * samplesOfDoc + repeat, prompt: ids.length > 1 ? { ...prompt, seed: repeat } : prompt });
       }
       index++;
     }

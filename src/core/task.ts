@@ -84,6 +84,13 @@ export interface MetricStats {
   count: number;
   sum: number;
   sumSquared: number;
+  /**
+   * Every sample's value, for a metric key the task lists in `sampleValueKeys`, in the whole-task
+   * totals (subset `''`) only: one entry per sample that recorded any listed key, in the run's
+   * sample order (doc order, then repeat), NaN where the sample lacks this key. So the values of the
+   * listed keys line up sample by sample, and resampling them is the same on every run.
+   */
+  values?: readonly number[];
 }
 
 /** Everything the runner accumulated, keyed by subset (`''` = the whole task) then metric key. */
@@ -188,6 +195,11 @@ export interface TaskDefinition<Doc = unknown, Response extends ModelResponse = 
    * `config.params.extra.judge`): e.g. MATH's rule-based checker standing in for the LLM one.
    */
   judgeOptional?: boolean;
+  /**
+   * Per-sample metric keys whose values `report` needs one by one (in MetricStats `values`), e.g. to
+   * bootstrap the stderr of a metric that is not a mean of them. Costs 8 bytes per sample and key.
+   */
+  sampleValueKeys?: readonly string[];
   /** Turns the accumulated totals into NeMo's `results:` layout. */
   report(totals: MetricTotals): import('./config/schema.js').EvaluationResult;
 }

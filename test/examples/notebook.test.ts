@@ -69,7 +69,9 @@ describe('examples/notebooks/evalforge.ipynb', () => {
 
     await run(
       'jupyter',
-      ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=120', NOTEBOOK, '--output-dir', work, '--output', 'executed.ipynb'],
+      // iopub_timeout: on a loaded CI machine the kernel's outputs can trail its execute_reply by more
+      // than nbclient's default 4 s, which would silently drop them.
+      ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=120', '--ExecutePreprocessor.iopub_timeout=60', NOTEBOOK, '--output-dir', work, '--output', 'executed.ipynb'],
       { env, timeout: 170_000 },
     );
     const executed = JSON.parse(readFileSync(join(work, 'executed.ipynb'), 'utf8')) as { cells: NotebookCell[]; metadata: { kernelspec: { name: string } } };

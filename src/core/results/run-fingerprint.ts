@@ -34,3 +34,18 @@ export async function checkRunFingerprint(outputDir: string, fingerprint: RunFin
   }
   await writeFile(path, `${JSON.stringify(fingerprint, null, 2)}\n`);
 }
+
+/**
+ * Sets `fields` in the output dir's fingerprint, if it has one (e.g. `task_version` after the
+ * samples were rescored with the current task version, so a resume accepts them).
+ */
+export async function updateRunFingerprint(outputDir: string, fields: RunFingerprint): Promise<void> {
+  const path = join(outputDir, FILE_NAME);
+  let previous: RunFingerprint;
+  try {
+    previous = JSON.parse(await readFile(path, 'utf8')) as RunFingerprint;
+  } catch {
+    return;
+  }
+  await writeFile(path, `${JSON.stringify({ ...previous, ...fields }, null, 2)}\n`);
+}

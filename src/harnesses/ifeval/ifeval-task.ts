@@ -1,7 +1,7 @@
 import type { SampleScore, TaskDefinition } from '../../core/task.js';
 import { lmEvalReference } from '../lm-eval/reference.js';
 import { ifevalDocs, type IfevalDoc } from './ifeval-data.js';
-import { IFEVAL_SCORE_KEYS, ifevalReport } from './ifeval-report.js';
+import { IFEVAL_SAMPLE_VALUE_KEYS, IFEVAL_SCORE_KEYS, ifevalReport } from './ifeval-report.js';
 import { judgeIfevalResponse, type IfevalVerdicts } from './score-ifeval-response.js';
 
 const TASK = 'ifeval';
@@ -61,5 +61,6 @@ export const ifeval: TaskDefinition<IfevalDoc> = {
   },
   target: (doc) => doc.instructionIds.join(', '),
   score,
+  sampleValueKeys: IFEVAL_SAMPLE_VALUE_KEYS,
   report: (totals) => ifevalReport(TASK, totals),
 };

@@ -21,9 +21,33 @@ export interface SimpleEvalsReportLayout {
 }
 
 /**
+ * NVIDIA's `score_macro`, the unweighted mean of the category means, with `count` = samples over
+ * all categories and, an evalforge addition (NeMo reports no stats), its exact standard error: the
+ * categories are disjoint samples, so the mean of their means has stderr √(Σ seᵢ²) / k from the
+ * categories' own (ddof 1) stderrs; no resampling is needed, and a bootstrap would only approximate
+ * this. Left out when a category has a single sample (no stderr of its own).
+ */
+function macroScore(categories: readonly MetricStats[]): Score {
+  let meanSum = 0;
+  let count = 0;
+  let varianceSum = 0;
+  let stderrKnown = true;
+  for (const stats of categories) {
+    meanSum += stats.sum / stats.count;
+    count += stats.count;
+    const stderr = scoreFromStats(stats).stats.stderr;
+    if (stderr === undefined) stderrKnown = false;
+    else varianceSum += stderr ** 2;
+  }
+  const score: Score = { value: meanSum / categories.length, stats: { count } };
+  if (stderrKnown) score.stats.stderr = Math.sqrt(varianceSum) / categories.length;
+  return score;
+}
+
+/**
  * NeMo's simple-evals output parser, applied to evalforge's totals:
- * `groups[taskName].metrics.score.scores.micro` is the mean over all samples, plus `macro` (no
- * stats) when the layout asks for it; each category with at least one sample becomes
+ * `groups[taskName].metrics.score.scores.micro` is the mean over all samples, plus `macro`
+ * (macroScore) when the layout asks for it; each category with at least one sample becomes
  * `tasks[category]` and `groups[taskName].groups[category]`, each detail subset with samples
  * `tasks[<taskName>_<subset>]`, all as `metrics.score.scores.micro`. As upstream, a category without
  * samples is left out, also of the macro mean. Without any category, `tasks` repeats the group
@@ -41,13 +65,13 @@ export function reportSimpleEvals(layout: SimpleEvalsReportLayout, totals: Metri
 
   const tasks: Record<string, TaskResult> = {};
   const categoryGroups: Record<string, GroupResult> = {};
-  const categoryMeans: number[] = [];
+  const categoryStats: MetricStats[] = [];
   for (const category of layout.categories) {
     const stats = subsetStats(category);
     if (!stats) continue;
     tasks[category] = micro(stats);
     categoryGroups[category] = micro(stats);
-    categoryMeans.push(stats.sum / stats.count);
+    categoryStats.push(stats);
   }
   for (const subset of layout.detailSubsets) {
     const stats = subsetStats(subset);
@@ -55,9 +79,7 @@ export function reportSimpleEvals(layout: SimpleEvalsReportLayout, totals: Metri
   }
 
   const scores: Record<string, Score> = { micro: scoreFromStats(subsetStats('') ?? emptyStats()) };
-  if (layout.macro && categoryMeans.length > 0) {
-    scores.macro = { value: categoryMeans.reduce((sum, mean) => sum + mean, 0) / categoryMeans.length, stats: {} };
-  }
+  if (layout.macro && categoryStats.length > 0) scores.macro = macroScore(categoryStats);
   const metrics = { score: { scores } };
   const group: GroupResult = Object.keys(categoryGroups).length > 0 ? { metrics, groups: categoryGroups } : { metrics };
   return {

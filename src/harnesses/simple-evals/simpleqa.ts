@@ -1,7 +1,9 @@
 import { askForVerdict } from '../../core/judge/ask-for-verdict.js';
-import type { EvaluationResult, MetricResult } from '../../core/config/schema.js';
+import type { EvaluationResult, MetricResult, Score } from '../../core/config/schema.js';
+import { bootstrappedScores, sampleValues } from '../../core/results/bootstrap-score.js';
 import { emptyStats, scoreFromStats } from '../../core/results/score-stats.js';
-import type { MetricTotals, SampleScore, SampleVerifier, TaskDefinition, VerifierContext } from '../../core/task.js';
+import type { ResampleStatistic } from '../../core/stats/bootstrap.js';
+import type { MetricStats, MetricTotals, SampleScore, SampleVerifier, TaskDefinition, VerifierContext } from '../../core/task.js';
 import { formatPythonTemplate } from './python-format.js';
 import { SIMPLE_EVALS_SCORE_KEY } from './report.js';
 import { simpleqaDocs, type SimpleqaDoc } from './simpleqa-data.js';
@@ -48,32 +50,57 @@ function createSimpleqaVerifier(ctx: VerifierContext): SampleVerifier<SimpleqaDo
   };
 }
 
-const mean = (totals: MetricTotals, key: string) => {
-  const stats = totals.get('')?.get(key);
-  return stats && stats.count > 0 ? stats.sum / stats.count : 0;
-};
+/** Upstream's printed figures from the shares of correct and incorrect grades. */
+function attemptedFigures(correct: number, incorrect: number): { aga: number; f1: number } {
+  const attempted = correct + incorrect;
+  const aga = attempted > 0 ? correct / attempted : 0;
+  return { aga, f1: aga + correct > 0 ? (2 * aga * correct) / (aga + correct) : 0 };
+}
+
+/**
+ * One of the figures over resampled samples, from the kept per-sample `is_correct` and
+ * `is_incorrect` values; undefined when the totals do not hold them.
+ */
+function resampledFigure(totals: MetricTotals, figure: 'aga' | 'f1'): ResampleStatistic | undefined {
+  const correct = sampleValues(totals, 'is_correct');
+  const incorrect = sampleValues(totals, 'is_incorrect');
+  if (!correct || !incorrect) return undefined;
+  return (indices) => {
+    let correctSum = 0;
+    let incorrectSum = 0;
+    for (const i of indices) {
+      correctSum += correct[i] as number;
+      incorrectSum += incorrect[i] as number;
+    }
+    return attemptedFigures(correctSum / indices.length, incorrectSum / indices.length)[figure];
+  };
+}
 
 /**
  * NeMo's simple-evals layout (`groups.simpleqa.metrics.score.scores.micro` = share correct; tasks
  * `is_correct`, `is_incorrect`, `is_not_attempted`), plus the two figures upstream prints from the
  * means: `accuracy_given_attempted` = correct / (correct + incorrect) (0 when nothing was
- * attempted) and `f1` = 2·aga·correct / (aga + correct) (0 when both are 0); and the share of
- * grader replies with no readable grade (`judge_unparsable`), counted as NOT_ATTEMPTED.
+ * attempted) and `f1` = 2·aga·correct / (aga + correct) (0 when both are 0), each with `count` =
+ * graded samples and a bootstrap `stderr` (bootstrappedScores; upstream reports none); and the share
+ * of grader replies with no readable grade (`judge_unparsable`), counted as NOT_ATTEMPTED.
  */
 function reportSimpleqa(totals: MetricTotals): EvaluationResult {
-  const micro = (key: string): MetricResult => ({ scores: { micro: scoreFromStats(totals.get('')?.get(key) ?? emptyStats()) } });
-  const correct = mean(totals, 'is_correct');
-  const attempted = correct + mean(totals, 'is_incorrect');
-  const aga = attempted > 0 ? correct / attempted : 0;
-  const f1 = aga + correct > 0 ? (2 * aga * correct) / (aga + correct) : 0;
-  const value = (v: number): MetricResult => ({ scores: { micro: { value: v, stats: {} } } });
+  const whole = (key: string) => totals.get('')?.get(key) ?? emptyStats();
+  const micro = (key: string): MetricResult => ({ scores: { micro: scoreFromStats(whole(key)) } });
+  const correct = whole('is_correct');
+  const share = (stats: MetricStats) => (stats.count > 0 ? stats.sum / stats.count : 0);
+  const figures = attemptedFigures(share(correct), share(whole('is_incorrect')));
+  const [aga, f1] = bootstrappedScores(correct.count, [
+    { value: figures.aga, statistic: resampledFigure(totals, 'aga') },
+    { value: figures.f1, statistic: resampledFigure(totals, 'f1') },
+  ]) as [Score, Score];
   return {
     groups: {
       [TASK]: {
         metrics: {
           score: micro(SIMPLE_EVALS_SCORE_KEY),
-          accuracy_given_attempted: value(aga),
-          f1: value(f1),
+          accuracy_given_attempted: { scores: { micro: aga } },
+          f1: { scores: { micro: f1 } },
           [UNPARSABLE]: micro(UNPARSABLE),
         },
       },
@@ -104,5 +131,6 @@ export const simpleqaTask: TaskDefinition<SimpleqaDoc> = {
   // The grade needs the judge: the verifier fills in the scores.
   score: () => ({ extracted: {}, scores: {} }),
   createVerifier: async (ctx) => createSimpleqaVerifier(ctx),
+  sampleValueKeys: ['is_correct', 'is_incorrect'],
   report: reportSimpleqa,
 };

@@ -89,7 +89,8 @@ describe('lm-eval ifeval task', () => {
       0.7707948243992606, 0.8369304556354916, 0.7966728280961183, 0.8561151079136691,
     ]);
     expect(metrics.prompt_level_strict_acc.scores.prompt_level_strict_acc.stats.stderr).toBeGreaterThan(0);
-    expect(metrics.inst_level_strict_acc.scores.inst_level_strict_acc.stats).not.toHaveProperty('stderr');
+    // lm-eval reports none here; evalforge bootstraps over the 541 prompts (seeded, so the same every run).
+    expect(metrics.inst_level_strict_acc.scores.inst_level_strict_acc.stats.stderr).toBe(0.01262108861905341);
     expect(result.groups.ifeval).toEqual(result.tasks.ifeval);
 
     const body = server.requests()[0] as Record<string, unknown>;

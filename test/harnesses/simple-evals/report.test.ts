@@ -33,8 +33,25 @@ describe('mmlu report', () => {
     expect(scores.micro!.stats.count).toBe(8);
     expect(scores.micro!.stats.stddev).toBeCloseTo(Math.sqrt(15 / 64), 15);
     expect(scores.micro!.stats.stderr).toBeCloseTo(Math.sqrt(15 / 56 / 8), 15);
-    // (1 + 0.5 + 0 + 0.5) / 4, not the micro 0.625.
-    expect(scores.macro).toEqual({ value: 0.5, stats: {} });
+    // (1 + 0.5 + 0 + 0.5) / 4, not the micro 0.625; social_sciences has one sample, so no stderr.
+    expect(scores.macro).toEqual({ value: 0.5, stats: { count: 8 } });
+  });
+
+  it('gives macro the exact stderr of a mean of independent category means', () => {
+    const result = mmluTask.report(
+      new Map([
+        ['', scored(6, 11)],
+        ['stem', scored(3, 4)],
+        ['humanities', scored(1, 2)],
+        ['social_sciences', scored(0, 2)],
+        ['other', scored(2, 3)],
+      ]),
+    );
+    const macro = result.groups.mmlu!.metrics.score!.scores.macro!;
+    // Category stderr² = p(1 − p)/(n − 1): 0.1875/3, 0.25/1, 0, (2/9)/2.
+    expect(macro.value).toBeCloseTo((0.75 + 0.5 + 0 + 2 / 3) / 4, 15);
+    expect(macro.stats.count).toBe(11);
+    expect(macro.stats.stderr).toBeCloseTo(Math.sqrt(0.0625 + 0.25 + 0 + 1 / 9) / 4, 15);
   });
 
   it('lists categories as sub-groups and as tasks, and subjects as mmlu_<subject> tasks', () => {

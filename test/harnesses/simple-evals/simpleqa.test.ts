@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/api/evaluate.js';
+import { MetricAccumulator } from '../../../src/core/results/metric-accumulator.js';
 import { ConfigError, EndpointError } from '../../../src/core/errors.js';
 import { simpleqaGraderMessages, simpleqaTask } from '../../../src/harnesses/simple-evals/simpleqa.js';
 import { readSimpleqaGrade } from '../../../src/harnesses/simple-evals/simpleqa-grade.js';
@@ -154,5 +155,37 @@ describe('simpleqa end to end with a judge endpoint', () => {
   it('is declared as the simple_evals simpleqa task with NeMo judge defaults', () => {
     expect(simpleqaTask.judge).toEqual({ request_timeout: 600, max_retries: 16, temperature: 0, top_p: 0.0001, max_tokens: 1024 });
     expect(simpleqaTask.endpointTypes).toEqual(['chat']);
+  });
+});
+
+describe('simpleqa report statistics', () => {
+  /** The grades of the bootstrap reference in test/core/stats/bootstrap.test.ts (C, I, N). */
+  const GRADES = 'CINCCINNCICCINCICNCCICNC'.split('');
+  const scoresOf = (grade: string) => ({
+    score: grade === 'C' ? 1 : 0,
+    is_correct: grade === 'C' ? 1 : 0,
+    is_incorrect: grade === 'I' ? 1 : 0,
+    is_not_attempted: grade === 'N' ? 1 : 0,
+    judge_unparsable: 0,
+  });
+
+  it('gives accuracy_given_attempted and f1 a count and lm-eval-scheme bootstrap stderr, whatever order samples finished in', () => {
+    const accumulator = new MetricAccumulator(simpleqaTask.sampleValueKeys);
+    // Added in a scrambled order (as parallel requests finish); positions restore the doc order.
+    const order = GRADES.map((_, i) => (i * 7) % GRADES.length);
+    for (const i of order) accumulator.add(scoresOf(GRADES[i] as string), [], i);
+    const metrics = simpleqaTask.report(accumulator.snapshot()).groups.simpleqa?.metrics;
+    // Reference values: lm-eval's bootstrap_stderr scheme over the grades in CPython (1000 resamples, Random(0)).
+    expect(metrics?.f1?.scores.micro?.stats).toEqual({ count: 24, stderr: 0.10523353341360009 });
+    expect(metrics?.accuracy_given_attempted?.scores.micro?.stats).toEqual({ count: 24, stderr: 0.11716402197956592 });
+    expect(metrics?.accuracy_given_attempted?.scores.micro?.value).toBeCloseTo(12 / 18, 15);
+    expect(metrics?.score?.scores.micro?.stats).toMatchObject({ count: 24, stderr: expect.any(Number) });
+  });
+
+  it('reports the figures with a count but no stderr when the per-sample values were not kept', () => {
+    const accumulator = new MetricAccumulator();
+    for (const grade of GRADES) accumulator.add(scoresOf(grade));
+    const metrics = simpleqaTask.report(accumulator.snapshot()).groups.simpleqa?.metrics;
+    expect(metrics?.f1?.scores.micro?.stats).toEqual({ count: 24 });
   });
 });
