@@ -165,6 +165,8 @@ describe('the HTML report in Chromium', () => {
     expect(row[0]!.slice(8)).toEqual(['33', '17']);
     expect(row[0]![6]).toBe('McNemar exact (only A right 17, only B right 33)');
     await page.click('details[data-flips="score better in B"] > summary');
+    // The list is filled by the details' toggle event, which fires after the click returns.
+    await page.waitForSelector('details[data-flips="score better in B"] .flip-list > div');
     expect(await page.$$('details[data-flips="score better in B"] .flip-list > div')).toHaveLength(33);
     for (const [chart, count] of Object.entries(await barPixels(page))) expect(count, `bars drawn in chart ${chart}`).toBeGreaterThan(50);
     await page.screenshot({ path: join(TEST_OUTPUT, 'report-comparison.png') });

@@ -1,10 +1,10 @@
-import { createInterface } from 'node:readline';
 import { DatasetError } from '../errors.js';
+import { textLines } from '../text-lines.js';
 import { openByteStream } from './open-byte-stream.js';
 import type { RawRow } from './raw-row.js';
 
 /**
- * Streams a JSON Lines file one line at a time (`\n` or `\r\n`). Blank lines are skipped and do
+ * Streams a JSON Lines file one line at a time (`\n` or `\r\n` only, see `textLines`). Blank lines are skipped and do
  * not count as rows; every other line must be one JSON object, else a DatasetError names the file,
  * the row and the line. The file is closed when the consumer stops iterating. `content`, when
  * given, is the file's bytes already in memory (then `path` only names it).
@@ -12,11 +12,10 @@ import type { RawRow } from './raw-row.js';
 export async function* readJsonl(path: string, content?: Uint8Array): AsyncGenerator<RawRow> {
   const bytes = openByteStream(path, content);
   bytes.stream.setEncoding('utf8');
-  const lines = createInterface({ input: bytes.stream, crlfDelay: Infinity });
   let lineNumber = 0;
   let rowNumber = 0;
   try {
-    for await (const line of lines) {
+    for await (const line of textLines(bytes.stream as AsyncIterable<string>)) {
       lineNumber += 1;
       const text = lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
       if (text.trim() === '') continue;
@@ -24,7 +23,6 @@ export async function* readJsonl(path: string, content?: Uint8Array): AsyncGener
       yield { row: parseObject(text, path, rowNumber, lineNumber), rowNumber };
     }
   } finally {
-    lines.close();
     await bytes.close();
   }
 }

@@ -1,3 +1,4 @@
+import { textLines } from '../text-lines.js';
 import { openByteStream } from './open-byte-stream.js';
 import type { RawRow } from './raw-row.js';
 
@@ -11,26 +12,12 @@ import type { RawRow } from './raw-row.js';
 export async function* readTextLines(path: string, content?: Uint8Array): AsyncGenerator<RawRow> {
   const bytes = openByteStream(path, content);
   bytes.stream.setEncoding('utf8');
-  let pending = '';
   let rowNumber = 0;
-  const row = (line: string): RawRow => {
-    rowNumber += 1;
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    return { row: { line: rowNumber === 1 ? text.replace(/^\uFEFF/, '') : text }, rowNumber };
-  };
   try {
-    for await (const chunk of bytes.stream as AsyncIterable<string>) {
-      pending += chunk;
-      let end = pending.indexOf('\n');
-      let start = 0;
-      while (end !== -1) {
-        yield row(pending.slice(start, end));
-        start = end + 1;
-        end = pending.indexOf('\n', start);
-      }
-      pending = pending.slice(start);
+    for await (const line of textLines(bytes.stream as AsyncIterable<string>)) {
+      rowNumber += 1;
+      yield { row: { line: rowNumber === 1 ? line.replace(/^\uFEFF/, '') : line }, rowNumber };
     }
-    if (pending !== '') yield row(pending);
   } finally {
     await bytes.close();
   }

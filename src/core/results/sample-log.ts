@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { textLines } from '../text-lines.js';
 
 /** One line of samples.jsonl. */
 export interface SampleRecord {
@@ -93,8 +93,7 @@ export class SampleLog {
 
 /** Streams the records of an existing samples.jsonl, skipping a truncated or corrupt line. */
 export async function* readSampleLog(path: string): AsyncGenerator<SampleRecord> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of textLines(createReadStream(path, 'utf8'))) {
     if (!line.trim()) continue;
     try {
       const record = JSON.parse(line) as SampleRecord;
