@@ -42,11 +42,17 @@ export async function locateDatasetFile(file: DatasetFile | LocalDatasetFile, se
   const localPath = absolute ? file.local.path : search.dataDir ? resolve(join(search.dataDir, file.local.path)) : undefined;
   if (localPath && (await isFile(localPath))) return { path: localPath, location: file.local };
   if (!file.hub) {
+    // No hub copy: a relative path can only come from EVALFORGE_DATA_DIR, so say which one was searched.
+    const notFound = absolute
+      ? `not found at ${file.local.path}`
+      : localPath
+        ? `not found at ${localPath} (EVALFORGE_DATA_DIR + ${file.local.path})`
+        : `not found: ${file.local.path} is relative and EVALFORGE_DATA_DIR is not set`;
     throw new DatasetError(
-      `Dataset file ${file.name} not found at ${file.local.path}`,
+      `Dataset file ${file.name} ${notFound}`,
       file.local.path,
       undefined,
-      'check the path (and that the file is readable)',
+      absolute ? 'check the path (and that the file is readable)' : `set EVALFORGE_DATA_DIR to a folder holding ${file.local.path}`,
     );
   }
 

@@ -45,6 +45,18 @@ describe('locateDatasetFile with an absolute local path', () => {
     expect((error as DatasetError).message).toBe(`Dataset file custom/missing not found at ${missing}\n  Fix: check the path (and that the file is readable)`);
   });
 
+  it('for a relative local-only file, names the EVALFORGE_DATA_DIR it searched, or that none is set', async () => {
+    const file: LocalDatasetFile = { name: 'mt_bench/question', local: { path: 'mt_bench/question.jsonl', format: 'jsonl' } };
+    const dataDir = join(scratch, 'data');
+    const searched = (await locateDatasetFile(file, search({ dataDir })).catch((e: unknown) => e)) as DatasetError;
+    expect(searched.message).toBe(
+      `Dataset file mt_bench/question not found at ${join(dataDir, 'mt_bench/question.jsonl')} (EVALFORGE_DATA_DIR + mt_bench/question.jsonl)\n  Fix: set EVALFORGE_DATA_DIR to a folder holding mt_bench/question.jsonl`,
+    );
+    const unset = (await locateDatasetFile(file, search({ dataDir: undefined })).catch((e: unknown) => e)) as DatasetError;
+    expect(unset.message).toMatch(/^Dataset file mt_bench\/question not found: mt_bench\/question\.jsonl is relative and EVALFORGE_DATA_DIR is not set\n/);
+    expect(unset.location).toBe('mt_bench/question.jsonl');
+  });
+
   it('falls back to the hub source when an absolute path of a hub-backed file is missing', async () => {
     const missing = join(scratch, 'gone.jsonl');
     const file: DatasetFile = { name: 'x', local: { path: missing, format: 'jsonl' }, hub: { repo: 'org/x', revision: 'r1', path: 'x.jsonl', format: 'jsonl' } };
