@@ -26,8 +26,8 @@ export function buildLoglikelihoodBody(model: string, requests: readonly Loglike
 const TRAILING_WHITESPACE = new RegExp(`${PYTHON_WHITESPACE_CLASS}+$`, 'u');
 
 /**
- * Where the continuation starts in `context + continuation`, in code points (the unit of
- * `text_offset`, as Python's `len`). As lm-evaluation-harness (`_encode_pair`), the context's
+ * Where the continuation starts in `context + continuation`, in code points (Python's `len`, the
+ * unit servers measure token texts in). As lm-evaluation-harness (`_encode_pair`), the context's
  * trailing whitespace counts as part of the continuation: context `"Answer: "` with continuation
  * `"(A)"` scores `" (A)"`.
  */
@@ -54,12 +54,16 @@ export class LogprobsMissingError extends MalformedReplyError {}
 
 /**
  * The Loglikelihood of each request from the reply to `buildLoglikelihoodBody`. Choice `i` (by its
- * `index`, else its position) answers request `i`. The continuation's tokens are those whose text
- * (from their `text_offset` to the next token's) reaches past the continuation's start and begins
- * before the prompt's end, so generated tokens are never counted and a token straddling the
- * context/continuation boundary counts for the continuation. `logprob` is their summed
- * `token_logprobs`; `isGreedy` holds when each of them equals the best of its `top_logprobs` (as
- * lm-evaluation-harness compares them). Throws MalformedReplyError naming the missing field.
+ * `index`, else its position) answers request `i`. The continuation's tokens are found from the end
+ * of the echoed prompt, by the lengths of the token texts (code points, as Python's `len`): tokens
+ * after the prompt (a server that generated some anyway: `text` longer than the prompt) are
+ * skipped, then tokens are taken until they cover the continuation (with the context's trailing
+ * whitespace, as lm-eval moves it), so a token straddling the context/continuation boundary counts
+ * for the continuation. Counting from the end keeps this right when the server's `text_offset`s
+ * start at a BOS token the echoed text does not show, or drift where a token's text is not its
+ * share of the prompt. `logprob` is the tokens' summed `token_logprobs`; `isGreedy` holds when each
+ * equals the best of its `top_logprobs` (as lm-evaluation-harness compares them). Throws
+ * MalformedReplyError naming the missing field.
  */
 export function parseLoglikelihoodReply(body: string, requests: readonly LoglikelihoodRequest[]): Loglikelihood[] {
   let json: unknown;
@@ -93,45 +97,31 @@ function scoreChoice(choice: Json, i: number, request: LoglikelihoodRequest): Lo
   const tokens = logprobs.tokens as unknown[];
   const values = logprobs.token_logprobs as unknown[];
   const tops = Array.isArray(logprobs.top_logprobs) ? (logprobs.top_logprobs as unknown[]) : [];
-  const offsets = tokenOffsets(logprobs, tokens, i);
-  const start = continuationStart(request.context);
-  const end = codePoints(request.context) + codePoints(request.continuation);
+  const prompt = codePoints(request.context) + codePoints(request.continuation);
+  const continuation = prompt - continuationStart(request.context);
+  // Without the prompt echoed, the last tokens would be generated ones: never score those.
+  const echoed = typeof choice.text === 'string' ? codePoints(choice.text) : tokens.reduce<number>((sum, token) => sum + codePoints(String(token)), 0);
+  if (echoed < prompt) {
+    throw new LogprobsMissingError(`choices[${i}] does not echo the prompt (${echoed} of its ${prompt} characters came back; is \`echo\` honoured?)`);
+  }
+  let generated = typeof choice.text === 'string' ? echoed - prompt : 0;
+  let t = tokens.length - 1;
+  for (; t >= 0 && generated > 0; t--) generated -= codePoints(String(tokens[t]));
   let logprob = 0;
   let isGreedy = true;
-  let counted = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    const tokenStart = offsets[t] as number;
-    const tokenEnd = offsets[t + 1] ?? tokenStart + codePoints(String(tokens[t]));
-    if (tokenStart >= end || tokenEnd <= start) continue;
+  let covered = 0;
+  for (; t >= 0 && covered < continuation; t--) {
     const value = values[t];
     if (typeof value !== 'number') {
       throw new LogprobsMissingError(`choices[${i}].logprobs.token_logprobs[${t}] is ${JSON.stringify(value)}, not a number, for a continuation token`);
     }
     logprob += value;
-    counted++;
+    covered += codePoints(String(tokens[t]));
     const top = tops[t];
     if (!isObject(top) || value !== Math.max(...(Object.values(top) as number[]))) isGreedy = false;
   }
-  if (counted === 0) {
+  if (covered === 0) {
     throw new LogprobsMissingError(`choices[${i}] echoes no token of the continuation ${JSON.stringify(request.continuation)} (is \`echo\` honoured?)`);
   }
   return { logprob, isGreedy };
-}
-
-/** Each token's start in code points: `text_offset` when given, else the running sum of the token texts' lengths. */
-function tokenOffsets(logprobs: Json, tokens: unknown[], i: number): number[] {
-  const given = logprobs.text_offset;
-  if (Array.isArray(given)) {
-    if (given.length !== tokens.length || !given.every((o) => typeof o === 'number')) {
-      throw new MalformedReplyError(`choices[${i}].logprobs.text_offset does not give a number per token`);
-    }
-    return given as number[];
-  }
-  const offsets: number[] = [];
-  let at = 0;
-  for (const token of tokens) {
-    offsets.push(at);
-    at += codePoints(String(token));
-  }
-  return offsets;
 }

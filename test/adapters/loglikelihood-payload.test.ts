@@ -47,7 +47,7 @@ describe('parseLoglikelihoodReply', () => {
     { context: 'Q: x\nA:', continuation: ' no way' },
   ];
 
-  it('sums the continuation tokens located by text_offset, and tells greedy from not', () => {
+  it('sums the continuation tokens found from the end of the echoed prompt, and tells greedy from not', () => {
     const body = reply([
       [['Q:', null], [' x', -2], ['\nA:', -1], [' yes', -0.25]],
       [['Q:', null], [' x', -2], ['\nA:', -1], [' no', -0.5, -0.1], [' way', -1.5]],
@@ -58,7 +58,7 @@ describe('parseLoglikelihoodReply', () => {
     ]);
   });
 
-  it('falls back to the token lengths when text_offset is missing', () => {
+  it('needs no text_offset', () => {
     const body = reply(
       [
         [['Q:', null], [' x', -2], ['\nA:', -1], [' yes', -0.25]],
@@ -87,7 +87,7 @@ describe('parseLoglikelihoodReply', () => {
     expect(parseLoglikelihoodReply(body, [{ context: 'Answer:', continuation: ' A' }])).toEqual([{ logprob: -3, isGreedy: true }]);
   });
 
-  it('measures offsets in code points, as Python does', () => {
+  it('measures token texts in code points, as Python does', () => {
     const body = reply([[['😀', null], ['!', -1], [' ok', -0.5]]]);
     expect(parseLoglikelihoodReply(body, [{ context: '😀!', continuation: ' ok' }])).toEqual([{ logprob: -0.5, isGreedy: true }]);
   });
@@ -104,9 +104,23 @@ describe('parseLoglikelihoodReply', () => {
     expect(() => parseLoglikelihoodReply(body, [requests[0]!])).toThrow('choices[0].logprobs has no tokens and token_logprobs');
   });
 
-  it('says so when the prompt was not echoed (only generated tokens came back)', () => {
-    const body = JSON.stringify({ choices: [{ index: 0, text: '', logprobs: { tokens: [], token_logprobs: [], top_logprobs: [], text_offset: [] } }] });
-    expect(() => parseLoglikelihoodReply(body, [requests[0]!])).toThrow(/echoes no token of the continuation " yes"/);
+  it('says so when the prompt was not echoed, and never scores generated tokens as the continuation', () => {
+    const empty = JSON.stringify({ choices: [{ index: 0, text: '', logprobs: { tokens: [], token_logprobs: [], top_logprobs: [], text_offset: [] } }] });
+    expect(() => parseLoglikelihoodReply(empty, [requests[0]!])).toThrow(LogprobsMissingError);
+    expect(() => parseLoglikelihoodReply(empty, [requests[0]!])).toThrow(/does not echo the prompt \(0 of its 11 characters came back/);
+    // echo ignored, one token generated: its logprob must not pass for the continuation's.
+    const generatedOnly = JSON.stringify({ choices: [{ index: 0, text: ' yes', logprobs: { tokens: [' yes'], token_logprobs: [-0.1], top_logprobs: [{ ' yes': -0.1 }], text_offset: [0] } }] });
+    expect(() => parseLoglikelihoodReply(generatedOnly, [requests[0]!])).toThrow(/does not echo the prompt/);
+  });
+
+  it("is not thrown off by a BOS token the echoed text does not show (vLLM's text_offset then starts past it)", () => {
+    const tokens = ['<|begin_of_text|>', 'Q:', ' x', '\nA:', ' yes'];
+    let offset = 0;
+    const text_offset = tokens.map((t) => ((offset += t.length), offset - t.length));
+    const body = JSON.stringify({
+      choices: [{ index: 0, text: 'Q: x\nA: yes', finish_reason: 'length', logprobs: { tokens, token_logprobs: [null, -5, -2, -1, -0.25], top_logprobs: [null, {}, {}, {}, { ' yes': -0.25 }], text_offset } }],
+    });
+    expect(parseLoglikelihoodReply(body, [requests[0]!])).toEqual([{ logprob: -0.25, isGreedy: true }]);
   });
 
   it('rejects a continuation token without a logprob, and a reply with the wrong number of choices', () => {
