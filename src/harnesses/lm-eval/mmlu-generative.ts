@@ -108,7 +108,8 @@ async function devShots(data: DatasetReader, numFewshot: number): Promise<Map<st
 export const mmluGenerative: TaskDefinition<MmluDoc> = {
   name: GROUP,
   harness: 'lm-evaluation-harness',
-  description: 'MMLU (57 subjects), generative: the first line of the reply must be the answer letter, zero-shot by default (lm-eval mmlu_generative)',
+  description:
+    "MMLU (57 subjects), generative: the first line of the reply must be the answer letter, zero-shot by default (lm-eval mmlu_generative). The public stand-in for NeMo's lm-eval mmlu / mmlu_instruct, which run a non-public mmlu_str build (--add_instruction) not reproduced here.",
   version: '3.0',
   reference: lmEvalReference('lm_eval/tasks/mmlu/generative/_default_template_yaml, _mmlu.yaml, mmlu_<subject>.yaml'),
   limitPerSubtask: true,
