@@ -1,5 +1,6 @@
 import type { EvaluationResult, MetricResult } from '../../core/config/schema.js';
 import { addToStats, emptyStats, scoreFromStats } from '../../core/results/score-stats.js';
+import { bootstrapStderrs } from '../../core/stats/bootstrap.js';
 import type { MetricTotals } from '../../core/task.js';
 import { passAtK } from './pass-at-k.js';
 
@@ -28,20 +29,34 @@ export function problemCounts(totals: MetricTotals): Array<{ problem: string; n:
  * sample (all failed at the endpoint) are not counted, as bigcode only sees problems it generated
  * for. Each becomes `tasks.<taskKey>.metrics.pass@k.scores.pass@k` (NeMo flattens it to
  * `<taskKey>_pass@k`), `groups` the same; stats describe the per-problem estimates (`count` =
- * problems). bigcode averages the problems in the order their executions finished; this sums in
- * doc order, which can differ in the last bit.
+ * problems, `mean`, `stddev`), and `stderr` is the seeded bootstrap standard error over problems
+ * (lm-eval's scheme, `bootstrapStderrs`), as pass@k is no mean of per-sample scores. bigcode
+ * averages the problems in the order their executions finished; this sums in doc order, which can
+ * differ in the last bit.
  */
 export function codeEvalReport(taskKey: string, totals: MetricTotals, ks: readonly number[]): EvaluationResult {
   const problems = problemCounts(totals);
+  const reported = ks.filter((k) => problems.length > 0 && problems.every(({ n }) => n >= k));
+  const estimates = reported.map((k) => problems.map(({ n, c }) => passAtK(n, c, k)));
+  const stderrs = bootstrapStderrs(
+    problems.length,
+    estimates.map((perProblem) => (indices: Uint32Array) => {
+      let sum = 0;
+      for (const i of indices) sum += perProblem[i] as number;
+      return sum / indices.length;
+    }),
+  );
   const metrics = (): Record<string, MetricResult> => {
     const result: Record<string, MetricResult> = {};
-    if (problems.length === 0) return result;
-    for (const k of ks) {
-      if (!problems.every(({ n }) => n >= k)) continue;
+    reported.forEach((k, i) => {
       const stats = emptyStats();
-      for (const { n, c } of problems) addToStats(stats, passAtK(n, c, k));
-      result[`pass@${k}`] = { scores: { [`pass@${k}`]: scoreFromStats(stats) } };
-    }
+      for (const estimate of estimates[i] as number[]) addToStats(stats, estimate);
+      const score = scoreFromStats(stats);
+      const stderr = stderrs[i];
+      if (stderr === undefined) delete score.stats.stderr;
+      else score.stats.stderr = stderr;
+      result[`pass@${k}`] = { scores: { [`pass@${k}`]: score } };
+    });
     return result;
   };
   // Built twice so that YAML output does not turn the repeat into an anchor and alias.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MetricAccumulator } from '../../../src/core/results/metric-accumulator.js';
+import { bootstrapStderr } from '../../../src/core/stats/bootstrap.js';
 import { codeEvalReport, PASSED_KEY, problemCounts } from '../../../src/harnesses/bigcode/code-eval-report.js';
 import { passAtK } from '../../../src/harnesses/bigcode/pass-at-k.js';
 
@@ -27,6 +28,22 @@ describe('codeEvalReport', () => {
     expect(metrics['pass@10']?.scores['pass@10']?.value).toBeCloseTo((1 + 0 + 1) / 3, 15);
     expect(metrics['pass@1']?.scores['pass@1']?.stats.count).toBe(3);
     expect(result.groups).toEqual(result.tasks);
+  });
+
+  it('gives pass@k the seeded bootstrap stderr over problems (no mean of per-sample scores)', () => {
+    const passes = { a: [1, 0, 1, 1], b: [0, 0, 0, 0], c: [1, 1, 1, 1], d: [0, 1, 0, 0], e: [1, 1, 0, 1] };
+    const score = codeEvalReport('humaneval', totals(passes), [1, 2]).tasks.humaneval?.metrics['pass@2']?.scores['pass@2'];
+    const estimates = Object.values(passes).map((v) => passAtK(v.length, v.reduce((a, b) => a + b, 0), 2));
+    const expected = bootstrapStderr(estimates.length, (indices) => [...indices].reduce((sum, i) => sum + estimates[i]!, 0) / indices.length);
+    expect(score?.stats.stderr).toBe(expected);
+    // Close to the plain standard error of the mean over problems, as a bootstrap of a mean is.
+    const mean = estimates.reduce((a, b) => a + b, 0) / estimates.length;
+    const plain = Math.sqrt(estimates.reduce((a, e) => a + (e - mean) ** 2, 0) / (estimates.length - 1) / estimates.length);
+    expect(score?.stats.stderr).toBeGreaterThan(plain * 0.7);
+    expect(score?.stats.stderr).toBeLessThan(plain * 1.3);
+    expect(score?.stats.count).toBe(5);
+    // One problem: nothing to resample, no stderr.
+    expect(codeEvalReport('humaneval', totals({ a: [1, 0] }), [1]).tasks.humaneval?.metrics['pass@1']?.scores['pass@1']?.stats.stderr).toBeUndefined();
   });
 
   it('drops pass@k as soon as one problem has fewer than k samples (NeMo: every problem n ≥ k)', () => {
