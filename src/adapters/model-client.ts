@@ -10,7 +10,7 @@ import { buildRequestBody, MalformedReplyError, parseReply, parseStreamedReply, 
 import { buildPipeline, type Pipeline } from './pipeline/build-pipeline.js';
 import type { InterceptorDefinition } from './pipeline/interceptor-definition.js';
 import { BUILT_IN_INTERCEPTORS } from './pipeline/interceptor-registry.js';
-import { TransportError, type AdapterResponse } from './pipeline/types.js';
+import { responseJson, TransportError, type AdapterResponse } from './pipeline/types.js';
 import { redactUrl } from './redact-url.js';
 
 export type { ModelReply } from './openai-payload.js';
@@ -105,7 +105,7 @@ export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigPara
     if (response.status !== 200) throw failure(response, request.context.attempts ?? 1);
     try {
       if (prompt.kind === 'loglikelihood') return { text: '', loglikelihoods: parseLoglikelihoodReply(response.body, prompt.requests) };
-      return endpoint.stream ? parseStreamedReply(response.body, prompt.kind) : parseReply(response.body, prompt.kind);
+      return endpoint.stream ? parseStreamedReply(response.body, prompt.kind) : parseReply(responseJson(response), response.body, prompt.kind);
     } catch (error) {
       // Not a passing fault: the endpoint cannot score prompts at all, so the run stops here.
       if (error instanceof LogprobsMissingError) {

@@ -56,15 +56,14 @@ function choiceText(choice: Record<string, unknown>, kind: GenerationPrompt['kin
   return typeof message.content === 'string' ? message.content : message.content === null || delta ? '' : undefined;
 }
 
-/** Parses a non-streamed reply body. */
-export function parseReply(body: string, kind: GenerationPrompt['kind']): ModelReply {
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(body) as Record<string, unknown>;
-  } catch {
-    throw new MalformedReplyError(`reply is not JSON: ${body.slice(0, 120)}`);
-  }
-  const choice = Array.isArray(json.choices) ? (json.choices[0] as Record<string, unknown> | undefined) : undefined;
+/**
+ * Reads a non-streamed reply: `json` is its body already parsed (the pipeline memoizes the parse
+ * the interceptors share, so the body is parsed once), `undefined` when the body is not JSON.
+ */
+export function parseReply(json: unknown, body: string, kind: GenerationPrompt['kind']): ModelReply {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new MalformedReplyError(`reply is not a JSON object: ${body.slice(0, 120)}`);
+  const parsed = json as Record<string, unknown>;
+  const choice = Array.isArray(parsed.choices) ? (parsed.choices[0] as Record<string, unknown> | undefined) : undefined;
   if (!choice) throw new MalformedReplyError('reply has no choices[0]');
   const text = choiceText(choice, kind, false);
   if (text === undefined) {
@@ -72,7 +71,7 @@ export function parseReply(body: string, kind: GenerationPrompt['kind']): ModelR
   }
   const reply: ModelReply = { text };
   if (typeof choice.finish_reason === 'string') reply.finishReason = choice.finish_reason;
-  const usage = readUsage(json.usage);
+  const usage = readUsage(parsed.usage);
   if (usage) reply.usage = usage;
   return reply;
 }
