@@ -1,14 +1,11 @@
-import type { DatasetReader } from '../../core/datasets/dataset-reader.js';
 import { pythonStrip } from '../../core/python/python-strip.js';
-import { DatasetError } from '../../core/errors.js';
-import type { SampleScore, TaskDefinition, TaskDoc } from '../../core/task.js';
-import { mmluTestFile } from '../simple-evals/mmlu-data.js';
+import type { SampleScore, TaskDefinition } from '../../core/task.js';
 import type { MmluDoc } from '../simple-evals/mmlu-data.js';
 import { exactMatch } from './exact-match.js';
 import { fewshotChat, fewshotText } from './fewshot-context.js';
-import type { FewshotLayout, Shot } from './fewshot-context.js';
-import { firstN } from './fewshot-sampler.js';
-import { LM_EVAL_MMLU_CATEGORIES, MMLU_SUBJECTS, mmluDevFile, mmluSubjectDocs } from './mmlu-generative-data.js';
+import type { FewshotLayout } from './fewshot-context.js';
+import { LM_EVAL_MMLU_CATEGORIES, MMLU_SUBJECTS } from './mmlu-generative-data.js';
+import { mmluDescription, mmluDevShots, mmluQuestion, mmluSubtaskDocs } from './mmlu-template.js';
 import { resolveNumFewshot } from './num-fewshot.js';
 import { lmEvalReference } from './reference.js';
 import { regexFilter } from './regex-filter.js';
@@ -43,16 +40,6 @@ const REPORT_LAYOUT: WeightedGroupLayout = {
   aggregated: [`exact_match,${FILTER}`],
 };
 
-/** `_default_template_yaml` `doc_to_text`: the stripped question, four "X. option" lines, "Answer:". */
-export function mmluGenerativeQuestion(doc: MmluDoc): string {
-  return `${pythonStrip(doc.question)}\nA. ${doc.A}\nB. ${doc.B}\nC. ${doc.C}\nD. ${doc.D}\nAnswer:`;
-}
-
-/** The subject YAML's `description`: the subject with underscores as spaces, then a blank line. */
-export function mmluGenerativeDescription(subject: string): string {
-  return `The following are multiple choice questions (with answers) about ${subject.replaceAll('_', ' ')}.\n\n`;
-}
-
 const firstLine = regexFilter({ regexPattern: '^(.*?)(?=\\n|$)' });
 const withoutTrailingSpace = regexFilter({ regexPattern: '^(.*?)\\s*$' });
 const sameLetter = exactMatch({ ignoreCase: true, ignorePunctuation: true });
@@ -68,28 +55,6 @@ export function scoreMmluGenerative(response: string, target: string): SampleSco
   const text = cutAtStopSequences(response, UNTIL);
   const answer = takeFirst(withoutTrailingSpace(firstLine([text]).map(pythonStrip)));
   return { extracted: { [FILTER]: answer }, scores: { [`exact_match,${FILTER}`]: sameLetter(answer, target) } };
-}
-
-/** The 57 subjects in alphabetical order, each's test rows in file order; subset = its subtask. */
-async function* mmluGenerativeDocs(data: DatasetReader): AsyncGenerator<TaskDoc<MmluDoc>> {
-  for (const subject of MMLU_SUBJECTS) {
-    for await (const item of mmluSubjectDocs(data, subject, mmluTestFile(subject))) yield { ...item, subsets: [mmluGenerativeSubtask(subject)], subtask: mmluGenerativeSubtask(subject) };
-  }
-}
-
-async function devShots(data: DatasetReader, numFewshot: number): Promise<Map<string, Shot[]>> {
-  const shots = new Map<string, Shot[]>();
-  if (numFewshot === 0) return shots;
-  for (const subject of MMLU_SUBJECTS) {
-    const dev: MmluDoc[] = [];
-    const file = mmluDevFile(subject);
-    for await (const { doc } of mmluSubjectDocs(data, subject, file)) dev.push(doc);
-    if (dev.length < numFewshot) {
-      throw new DatasetError(`${file.name} has ${dev.length} rows, fewer than the ${numFewshot} few-shot examples asked for`, undefined, undefined, 'use the published cais/mmlu dev split (5 rows per subject), or fewer shots (params.extra.num_fewshot)');
-    }
-    shots.set(subject, firstN(dev, numFewshot).map((doc) => ({ question: mmluGenerativeQuestion(doc), answer: doc.answer })));
-  }
-  return shots;
 }
 
 /**
@@ -115,16 +80,16 @@ export const mmluGenerative: TaskDefinition<MmluDoc> = {
   limitPerSubtask: true,
   endpointTypes: ['chat', 'completions'],
   defaults: { maxNewTokens: 256 },
-  docs: mmluGenerativeDocs,
+  docs: (data) => mmluSubtaskDocs(data, mmluGenerativeSubtask),
   async createPrompter(ctx) {
     // The YAML leaves num_fewshot unset: 0-shot unless the run asks for (at most DEV_ROWS) shots.
     const numFewshot = resolveNumFewshot(ctx.params, undefined, DEV_ROWS);
-    const shots = await devShots(ctx.data, numFewshot);
+    const shots = await mmluDevShots(ctx.data, numFewshot);
     const stop = requestStopSequences(UNTIL, ctx.endpointType);
     return (doc) => {
-      const layout: FewshotLayout = { targetDelimiter: ' ', fewshotDelimiter: '\n\n', description: mmluGenerativeDescription(doc.subject) };
+      const layout: FewshotLayout = { targetDelimiter: ' ', fewshotDelimiter: '\n\n', description: mmluDescription(doc.subject) };
       const subjectShots = shots.get(doc.subject) ?? [];
-      const question = mmluGenerativeQuestion(doc);
+      const question = mmluQuestion(doc);
       if (ctx.endpointType === 'chat') return { kind: 'chat', messages: fewshotChat(subjectShots, question, layout, true), stop: [...stop] };
       return { kind: 'completions', prompt: fewshotText(subjectShots, question, layout), stop: [...stop] };
     };

@@ -1,14 +1,10 @@
-import type { DatasetReader } from '../../core/datasets/dataset-reader.js';
-import { DatasetError } from '../../core/errors.js';
-import { pythonStrip } from '../../core/python/python-strip.js';
-import type { Loglikelihood, TaskDefinition, TaskDoc } from '../../core/task.js';
-import { mmluTestFile } from '../simple-evals/mmlu-data.js';
+import type { Loglikelihood, TaskDefinition } from '../../core/task.js';
 import type { MmluDoc, MmluLetter } from '../simple-evals/mmlu-data.js';
 import { fewshotText } from './fewshot-context.js';
-import type { FewshotLayout, Shot } from './fewshot-context.js';
-import { firstN } from './fewshot-sampler.js';
-import { LM_EVAL_MMLU_CATEGORIES, MMLU_SUBJECTS, mmluDevFile, mmluSubjectDocs } from './mmlu-generative-data.js';
+import type { FewshotLayout } from './fewshot-context.js';
+import { LM_EVAL_MMLU_CATEGORIES, MMLU_SUBJECTS } from './mmlu-generative-data.js';
 import { choiceRequests, scoreMultipleChoice } from './multiple-choice.js';
+import { mmluDescription, mmluDevShots, mmluQuestion, mmluSubtaskDocs } from './mmlu-template.js';
 import { resolveNumFewshot } from './num-fewshot.js';
 import { lmEvalReference } from './reference.js';
 import { weightedGroupReport } from './weighted-group-report.js';
@@ -44,54 +40,6 @@ const REPORT_LAYOUT: WeightedGroupLayout = {
 };
 
 /**
- * `_default_template_yaml` `doc_to_text`:
- * `"{{question.strip()}}\nA. {{choices[0]}}\nB. {{choices[1]}}\nC. {{choices[2]}}\nD. {{choices[3]}}\nAnswer:"`
- * (Python `str.strip`; the options as they are).
- */
-export function mmluLogitsQuestion(doc: MmluDoc): string {
-  return `${pythonStrip(doc.question)}\nA. ${doc.A}\nB. ${doc.B}\nC. ${doc.C}\nD. ${doc.D}\nAnswer:`;
-}
-
-/**
- * A subject YAML's `description`: "The following are multiple choice questions (with answers)
- * about <subject with every `_` a space>.\n\n" (the rule holds for all 57 `mmlu_<subject>.yaml`).
- */
-export function mmluLogitsDescription(subject: string): string {
-  return `The following are multiple choice questions (with answers) about ${subject.replaceAll('_', ' ')}.\n\n`;
-}
-
-/** The 57 subjects in alphabetical order, each's test rows in file order; subset = the subject's lm-eval task. */
-async function* mmluLogitsDocs(data: DatasetReader): AsyncGenerator<TaskDoc<MmluDoc>> {
-  for (const subject of MMLU_SUBJECTS) {
-    for await (const item of mmluSubjectDocs(data, subject, mmluTestFile(subject))) yield { ...item, subsets: [mmluLogitsSubtask(subject)], subtask: mmluLogitsSubtask(subject) };
-  }
-}
-
-/**
- * Each subject's shots: its first `numFewshot` dev rows (`fewshot_split: dev`, `sampler: first_n`),
- * each rendered `doc_to_text` + " " + gold letter + "\n\n" by `fewshotText`.
- */
-async function devShots(data: DatasetReader, numFewshot: number): Promise<Map<string, Shot[]>> {
-  const shots = new Map<string, Shot[]>();
-  if (numFewshot === 0) return shots;
-  for (const subject of MMLU_SUBJECTS) {
-    const dev: MmluDoc[] = [];
-    const file = mmluDevFile(subject);
-    for await (const { doc } of mmluSubjectDocs(data, subject, file)) dev.push(doc);
-    if (dev.length < numFewshot) {
-      throw new DatasetError(
-        `${file.name} has ${dev.length} rows, fewer than the ${numFewshot} few-shot examples asked for`,
-        undefined,
-        undefined,
-        'use the published cais/mmlu dev split (5 rows per subject), or fewer shots (params.extra.num_fewshot)',
-      );
-    }
-    shots.set(subject, firstN(dev, numFewshot).map((doc) => ({ question: mmluLogitsQuestion(doc), answer: doc.answer })));
-  }
-  return shots;
-}
-
-/**
  * NeMo's `mmlu_logits`: lm-eval `mmlu` (`tasks/mmlu/default`, v1.0 tasks, v2 groups) with NeMo's
  * `--num_fewshot 5`, log-likelihood multiple choice on a completions endpoint. Context = the
  * subject's description + its first 5 dev rows as shots + the question; one continuation per letter
@@ -112,13 +60,13 @@ export const mmluLogits: TaskDefinition<MmluDoc, readonly Loglikelihood[]> = {
   endpointTypes: ['completions'],
   requiredCapabilities: ['logprobs'],
   defaults: { extra: { num_fewshot: NUM_FEWSHOT } },
-  docs: mmluLogitsDocs,
+  docs: (data) => mmluSubtaskDocs(data, mmluLogitsSubtask),
   async createPrompter(ctx) {
     // The YAML leaves num_fewshot unset, so lm-eval applies --num_fewshot (0 without it).
-    const shots = await devShots(ctx.data, resolveNumFewshot(ctx.params, undefined, DEV_ROWS));
+    const shots = await mmluDevShots(ctx.data, resolveNumFewshot(ctx.params, undefined, DEV_ROWS));
     return (doc) => {
-      const layout: FewshotLayout = { targetDelimiter: ' ', fewshotDelimiter: '\n\n', description: mmluLogitsDescription(doc.subject) };
-      const context = fewshotText(shots.get(doc.subject) ?? [], mmluLogitsQuestion(doc), layout);
+      const layout: FewshotLayout = { targetDelimiter: ' ', fewshotDelimiter: '\n\n', description: mmluDescription(doc.subject) };
+      const context = fewshotText(shots.get(doc.subject) ?? [], mmluQuestion(doc), layout);
       return { kind: 'loglikelihood', requests: choiceRequests(context, CHOICES, layout.targetDelimiter) };
     };
   },

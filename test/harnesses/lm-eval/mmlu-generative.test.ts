@@ -9,7 +9,8 @@ import { createDatasetReader } from '../../../src/core/datasets/create-dataset-r
 import { TaskRegistry } from '../../../src/core/registry.js';
 import type { ChatMessage, ModelPrompt, TaskDoc } from '../../../src/core/task.js';
 import { lmEvalHarness } from '../../../src/harnesses/lm-eval/framework.js';
-import { mmluGenerative, mmluGenerativeQuestion, mmluGenerativeSubtask, scoreMmluGenerative } from '../../../src/harnesses/lm-eval/mmlu-generative.js';
+import { mmluGenerative, mmluGenerativeSubtask, scoreMmluGenerative } from '../../../src/harnesses/lm-eval/mmlu-generative.js';
+import { mmluQuestion } from '../../../src/harnesses/lm-eval/mmlu-template.js';
 import { LM_EVAL_MMLU_CATEGORIES, MMLU_SUBJECTS } from '../../../src/harnesses/lm-eval/mmlu-generative-data.js';
 import type { MmluDoc } from '../../../src/harnesses/simple-evals/mmlu-data.js';
 import { createMockServer } from '../../../src/testing/index.js';
@@ -126,7 +127,7 @@ describe('lm-eval mmlu_generative end to end', () => {
     // limit_samples 2 takes the first 2 questions of every subject, as lm-eval's --limit 2.
     const firstTwo = MMLU_SUBJECTS.flatMap((subject) => docs.filter((d) => d.id.startsWith(`${subject}/`)).slice(0, 2));
     expect(firstTwo).toHaveLength(114);
-    const gold = new Map(firstTwo.map((d) => [mmluGenerativeQuestion(d.doc), d.doc.answer]));
+    const gold = new Map(firstTwo.map((d) => [mmluQuestion(d.doc), d.doc.answer]));
     server = await createMockServer({ replies: (req) => `${gold.get(req.prompt) === 'A' ? 'A' : 'A. no'}\nbecause` });
     const result = await evaluate(
       { type: 'mmlu_generative', outputDir: dir, params: { limitSamples: 2, parallelism: 4 } },

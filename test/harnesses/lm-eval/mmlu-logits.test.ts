@@ -12,7 +12,8 @@ import { TaskRegistry } from '../../../src/core/registry.js';
 import type { Loglikelihood, MetricStats, ModelPrompt, TaskDoc } from '../../../src/core/task.js';
 import { lmEvalHarness } from '../../../src/harnesses/lm-eval/framework.js';
 import { LM_EVAL_MMLU_CATEGORIES, MMLU_SUBJECTS } from '../../../src/harnesses/lm-eval/mmlu-generative-data.js';
-import { mmluLogits, mmluLogitsDescription, mmluLogitsSubtask } from '../../../src/harnesses/lm-eval/mmlu-logits.js';
+import { mmluLogits, mmluLogitsSubtask } from '../../../src/harnesses/lm-eval/mmlu-logits.js';
+import { mmluDescription } from '../../../src/harnesses/lm-eval/mmlu-template.js';
 import type { MmluDoc } from '../../../src/harnesses/simple-evals/mmlu-data.js';
 import { createMockServer } from '../../../src/testing/index.js';
 import type { MockServer, MockTokenLogprob } from '../../../src/testing/index.js';
@@ -55,9 +56,9 @@ describe('lm-eval mmlu (NeMo mmlu_logits)', () => {
   });
 
   it('uses each subject YAML description', () => {
-    for (const [subject, { description }] of Object.entries(YAMLS)) expect(mmluLogitsDescription(subject)).toBe(description);
-    expect(mmluLogitsDescription('high_school_government_and_politics')).toBe('The following are multiple choice questions (with answers) about high school government and politics.\n\n');
-    expect(mmluLogitsDescription('us_foreign_policy')).toBe('The following are multiple choice questions (with answers) about us foreign policy.\n\n');
+    for (const [subject, { description }] of Object.entries(YAMLS)) expect(mmluDescription(subject)).toBe(description);
+    expect(mmluDescription('high_school_government_and_politics')).toBe('The following are multiple choice questions (with answers) about high school government and politics.\n\n');
+    expect(mmluDescription('us_foreign_policy')).toBe('The following are multiple choice questions (with answers) about us foreign policy.\n\n');
   });
 
   it('groups each subject under the category its YAML tags it with', () => {
