@@ -1,3 +1,4 @@
+import { pythonLen } from '../core/python/python-len.js';
 import { PYTHON_WHITESPACE_CLASS } from '../core/python/python-whitespace.js';
 import type { Loglikelihood, LoglikelihoodRequest } from '../core/task.js';
 import { MalformedReplyError } from './openai-payload.js';
@@ -32,13 +33,7 @@ const TRAILING_WHITESPACE = new RegExp(`${PYTHON_WHITESPACE_CLASS}+$`, 'u');
  * `"(A)"` scores `" (A)"`.
  */
 function continuationStart(context: string): number {
-  return codePoints(context.replace(TRAILING_WHITESPACE, ''));
-}
-
-function codePoints(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+  return pythonLen(context.replace(TRAILING_WHITESPACE, ''));
 }
 
 type Json = Record<string, unknown>;
@@ -97,16 +92,16 @@ function scoreChoice(choice: Json, i: number, request: LoglikelihoodRequest): Lo
   const tokens = logprobs.tokens as unknown[];
   const values = logprobs.token_logprobs as unknown[];
   const tops = Array.isArray(logprobs.top_logprobs) ? (logprobs.top_logprobs as unknown[]) : [];
-  const prompt = codePoints(request.context) + codePoints(request.continuation);
+  const prompt = pythonLen(request.context) + pythonLen(request.continuation);
   const continuation = prompt - continuationStart(request.context);
   // Without the prompt echoed, the last tokens would be generated ones: never score those.
-  const echoed = typeof choice.text === 'string' ? codePoints(choice.text) : tokens.reduce<number>((sum, token) => sum + codePoints(String(token)), 0);
+  const echoed = typeof choice.text === 'string' ? pythonLen(choice.text) : tokens.reduce<number>((sum, token) => sum + pythonLen(String(token)), 0);
   if (echoed < prompt) {
     throw new LogprobsMissingError(`choices[${i}] does not echo the prompt (${echoed} of its ${prompt} characters came back; is \`echo\` honoured?)`);
   }
   let generated = typeof choice.text === 'string' ? echoed - prompt : 0;
   let t = tokens.length - 1;
-  for (; t >= 0 && generated > 0; t--) generated -= codePoints(String(tokens[t]));
+  for (; t >= 0 && generated > 0; t--) generated -= pythonLen(String(tokens[t]));
   let logprob = 0;
   let isGreedy = true;
   let covered = 0;
@@ -116,7 +111,7 @@ function scoreChoice(choice: Json, i: number, request: LoglikelihoodRequest): Lo
       throw new LogprobsMissingError(`choices[${i}].logprobs.token_logprobs[${t}] is ${JSON.stringify(value)}, not a number, for a continuation token`);
     }
     logprob += value;
-    covered += codePoints(String(tokens[t]));
+    covered += pythonLen(String(tokens[t]));
     const top = tops[t];
     if (!isObject(top) || value !== Math.max(...(Object.values(top) as number[]))) isGreedy = false;
   }

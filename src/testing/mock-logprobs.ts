@@ -1,3 +1,5 @@
+import { pythonLen } from '../core/python/python-len.js';
+
 /**
  * Log-probabilities for the mock's completions replies, in the legacy OpenAI / vLLM `logprobs`
  * shape (`tokens`, `token_logprobs`, `top_logprobs`, `text_offset`), so log-likelihood scoring can
@@ -53,7 +55,7 @@ export function completionLogprobs(prompt: string, generated: string, echo: bool
     out.top_logprobs.push(logprob === null ? null : topList(token, logprob));
     out.text_offset.push(offset);
     prefix += token;
-    offset += [...token].length;
+    offset += pythonLen(token);
   };
   if (echo) mockTokens(prompt).forEach((token, i) => add(token, i === 0));
   for (const token of mockTokens(generated)) add(token, false);

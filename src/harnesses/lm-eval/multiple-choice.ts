@@ -1,3 +1,4 @@
+import { pythonLen } from '../../core/python/python-len.js';
 import type { Loglikelihood, LoglikelihoodRequest, SampleScore } from '../../core/task.js';
 
 /** The metrics lm-evaluation-harness computes for `output_type: multiple_choice` that evalforge reports. */
@@ -9,13 +10,6 @@ export type MultipleChoiceMetric = 'acc' | 'acc_norm';
  */
 export function choiceRequests(context: string, choices: readonly string[], targetDelimiter = ' '): LoglikelihoodRequest[] {
   return choices.map((choice) => ({ context, continuation: `${targetDelimiter}${choice}` }));
-}
-
-/** Python `len`: code points, not UTF-16 units. */
-function codePoints(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }
 
 /** numpy's argmax: the first index of the largest value (a NaN, if any, wins as numpy's does). */
@@ -49,7 +43,7 @@ export function scoreMultipleChoice(
   const scores: Record<string, number> = {};
   if (metrics.includes('acc')) scores['acc,none'] = pred === validGold ? 1 : 0;
   if (metrics.includes('acc_norm')) {
-    const predNorm = argmax(logprobs.map((logprob, i) => logprob / codePoints(choices[i] as string)));
+    const predNorm = argmax(logprobs.map((logprob, i) => logprob / pythonLen(choices[i] as string)));
     scores['acc_norm,none'] = predNorm === validGold ? 1 : 0;
   }
   return { extracted: { answer: String(pred) }, scores };

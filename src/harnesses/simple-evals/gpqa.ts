@@ -1,6 +1,7 @@
 import type { ConfigParams, EvaluationResult, GroupResult, MetricResult } from '../../core/config/schema.js';
 import type { DatasetReader } from '../../core/datasets/dataset-reader.js';
 import { ConfigError } from '../../core/errors.js';
+import { pythonLen } from '../../core/python/python-len.js';
 import { scoreFromStats } from '../../core/results/score-stats.js';
 import type { MetricTotals, ModelPrompt, SampleScore, TaskDefinition, TaskDoc } from '../../core/task.js';
 import { readGpqaRecords } from './gpqa-data.js';
@@ -47,7 +48,7 @@ function scoreGpqa(response: string, example: GpqaExample): SampleScore {
   const answer = extractGpqaAnswer(response);
   return {
     extracted: { answer },
-    scores: { [SIMPLE_EVALS_SCORE_KEY]: answer === example.answer ? 1 : 0, [GPQA_CHARS_KEY]: [...response].length },
+    scores: { [SIMPLE_EVALS_SCORE_KEY]: answer === example.answer ? 1 : 0, [GPQA_CHARS_KEY]: pythonLen(response) },
   };
 }
 
