@@ -48,7 +48,8 @@ export const NO_LOGPROBS_FIX =
 export class LogprobsMissingError extends MalformedReplyError {}
 
 /**
- * The Loglikelihood of each request from the reply to `buildLoglikelihoodBody`. Choice `i` (by its
+ * The Loglikelihood of each request from the reply to `buildLoglikelihoodBody`, given its body
+ * already parsed (the pipeline's memoized parse; `undefined` when the body is not JSON). Choice `i` (by its
  * `index`, else its position) answers request `i`. The continuation's tokens are found from the end
  * of the echoed prompt, by the lengths of the token texts (code points, as Python's `len`): tokens
  * after the prompt (a server that generated some anyway: `text` longer than the prompt) are
@@ -60,13 +61,8 @@ export class LogprobsMissingError extends MalformedReplyError {}
  * equals the best of its `top_logprobs` (as lm-evaluation-harness compares them). Throws
  * MalformedReplyError naming the missing field.
  */
-export function parseLoglikelihoodReply(body: string, requests: readonly LoglikelihoodRequest[]): Loglikelihood[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new MalformedReplyError(`reply is not JSON: ${body.slice(0, 120)}`);
-  }
+export function parseLoglikelihoodReply(json: unknown, body: string, requests: readonly LoglikelihoodRequest[]): Loglikelihood[] {
+  if (json === undefined) throw new MalformedReplyError(`reply is not JSON: ${body.slice(0, 120)}`);
   const choices = isObject(json) && Array.isArray(json.choices) ? json.choices : undefined;
   if (!choices || choices.length !== requests.length) {
     throw new MalformedReplyError(`reply has ${choices?.length ?? 'no'} choices for ${requests.length} prompts`);

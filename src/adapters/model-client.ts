@@ -104,7 +104,7 @@ export function createModelClient(endpoint: ResolvedEndpoint, params: ConfigPara
     }
     if (response.status !== 200) throw failure(response, request.context.attempts ?? 1);
     try {
-      if (prompt.kind === 'loglikelihood') return { text: '', loglikelihoods: parseLoglikelihoodReply(response.body, prompt.requests) };
+      if (prompt.kind === 'loglikelihood') return { text: '', loglikelihoods: parseLoglikelihoodReply(responseJson(response), response.body, prompt.requests) };
       return endpoint.stream ? parseStreamedReply(response.body, prompt.kind) : parseReply(responseJson(response), response.body, prompt.kind);
     } catch (error) {
       // Not a passing fault: the endpoint cannot score prompts at all, so the run stops here.
