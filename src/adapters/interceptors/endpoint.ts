@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { startAttemptSignal } from '../attempt-signal.js';
 import { defineInterceptor } from '../pipeline/interceptor-definition.js';
 import { TransportError } from '../pipeline/types.js';
 
@@ -17,18 +16,16 @@ export const endpointInterceptor = defineInterceptor({
     const timeoutMs = (config.request_timeout ?? env.params.requestTimeout ?? 60) * 1000;
     return {
       async intercept(request) {
-        const attempt = startAttemptSignal(request.signal, timeoutMs);
         const started = performance.now();
         try {
-          const reply = await env.transport.postJson(request.url, JSON.stringify(request.body), request.headers, attempt.signal);
+          const limits = { signal: request.signal, timeoutMs };
+          const reply = await env.transport.postJson(request.url, JSON.stringify(request.body), request.headers, limits);
           return { ...reply, latencyMs: performance.now() - started };
         } catch (error) {
           if (request.signal.aborted) throw error;
           const name = (error as Error).name;
           if (name === 'TimeoutError' || name === 'AbortError') throw new TransportError(`no reply within ${timeoutMs / 1000} s`, 'timeout');
           throw new TransportError(`connection failed (${(error as Error).message})`, 'connection');
-        } finally {
-          attempt.end();
         }
       },
     };
