@@ -31,14 +31,17 @@ export const responseLoggingInterceptor = defineInterceptor({
         const response = await next(request);
         if (seen < max) {
           seen++;
-          log.write({
+          const record: Record<string, unknown> = {
             sample_id: request.context.sampleId,
             status_code: response.status,
             latency_ms: response.latencyMs,
             cache_hit: request.context.cacheHit,
             headers: config.log_response_headers ? log.redactor.headers(response.headers) : undefined,
-            body: config.log_response_body ? (responseJson(response) ?? response.body) : undefined,
-          });
+          };
+          if (!config.log_response_body) log.write(record);
+          // A one-line JSON reply goes into the line as received: no second serialization, and its parse is not kept alive.
+          else if (responseJson(response) !== undefined && !/[\r\n]/.test(response.body)) log.write(record, { name: 'body', json: response.body });
+          else log.write({ ...record, body: responseJson(response) ?? response.body });
         }
         return response;
       },

@@ -4,6 +4,16 @@ import type { PipelineEnvironment } from '../pipeline/interceptor-definition.js'
 import { createJsonlAppender } from './jsonl-appender.js';
 import { createRedactor, type Redactor } from './redactor.js';
 
+/**
+ * A field whose value is a JSON text already (a reply body as received): written into the line as
+ * is, after the record's other fields, instead of being parsed and serialized again. The text must
+ * be valid JSON without line breaks.
+ */
+export interface JsonField {
+  name: string;
+  json: string;
+}
+
 /** One JSON-lines log under `<output_dir>/logs/`, redacted, written off the request path. */
 export interface RunLog {
   /** Hides credential headers; use on headers before passing them to `write`. */
@@ -12,8 +22,9 @@ export interface RunLog {
    * Queues `{time, ...record}` as one line with every secret of the run replaced by `[REDACTED]`.
    * `time` is now; the line is built when its batch is written (up to ~100 ms later), so `record`
    * and what it holds must not change afterwards (pass copies or values nobody mutates).
+   * `jsonField`, when given, ends the line (see JsonField).
    */
-  write(record: Record<string, unknown>): void;
+  write(record: Record<string, unknown>, jsonField?: JsonField): void;
   /** Flushes and closes the file; returns the report section `{file, logged[, write_error]}`. */
   finish(): Promise<Record<string, unknown>>;
 }
@@ -30,14 +41,19 @@ export function openRunLog(env: PipelineEnvironment, fileName: string, owner: st
   const redactor = createRedactor(env.secrets);
   // Serialized when its batch is written (see createJsonlAppender), off the request path.
   const appender = createJsonlAppender(join(env.outputDir, 'logs', fileName), {
-    toLine: ({ at, record }: { at: number; record: Record<string, unknown> }) => redactor.line({ time: new Date(at).toISOString(), ...record }),
+    toLine: ({ at, record, jsonField }: { at: number; record: Record<string, unknown>; jsonField?: JsonField }) => {
+      const head = { time: new Date(at).toISOString(), ...record };
+      if (!jsonField) return redactor.line(head);
+      const fields = JSON.stringify(head);
+      return `${redactor.text(`${fields.slice(0, -1)},${JSON.stringify(jsonField.name)}:${jsonField.json}}`)}\n`;
+    },
   });
   let logged = 0;
   return {
     redactor,
-    write(record) {
+    write(record, jsonField) {
       logged++;
-      appender.append({ at: Date.now(), record });
+      appender.append(jsonField ? { at: Date.now(), record, jsonField } : { at: Date.now(), record });
     },
     async finish() {
       try {

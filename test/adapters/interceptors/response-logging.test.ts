@@ -15,18 +15,24 @@ afterEach(async () => {
 const KEY = 'sk-response-logging-secret-7';
 const tempDir = () => mkdtemp(join(tmpdir(), 'evalforge-response-logging-'));
 
-/** Three replies: one echoing the key with a cookie header, one plain text 500, one ordinary. */
+/**
+ * Four replies: one echoing the key with a cookie header, one plain text 500, one ordinary, one
+ * pretty-printed over several lines echoing the key.
+ */
 async function logResponses(config: Record<string, unknown>) {
+  const pretty = JSON.stringify(chatReply(`again ${KEY} and "quoted"`), null, 2);
   endpoint = await startScriptedEndpoint((_, n) =>
     n === 0
       ? { headers: { 'set-cookie': `session=${KEY}`, 'x-request-id': 'r0' }, body: chatReply(`your key ${KEY}`) }
       : n === 1
         ? { status: 500, body: 'upstream exploded' }
-        : { body: chatReply('fine') },
+        : n === 2
+          ? { body: chatReply('fine') }
+          : { body: pretty },
   );
   const outputDir = await tempDir();
   const run = realPipeline(endpoint.url, { interceptors: ['endpoint', { name: 'response_logging', config }] }, { outputDir, secrets: [KEY] });
-  for (let i = 0; i < 3; i++) await run.send({ model: 'm', messages: [] }, { context: { sampleId: `s${i}` } });
+  for (let i = 0; i < 4; i++) await run.send({ model: 'm', messages: [] }, { context: { sampleId: `s${i}` } });
   const report = (await run.finish()).response_logging;
   const text = await readFile(join(outputDir, 'logs', 'responses.jsonl'), 'utf8');
   return { text, lines: text.trimEnd().split('\n').map((line) => JSON.parse(line)), report };
@@ -36,7 +42,7 @@ describe('response_logging interceptor', () => {
   it('logs every reply by default (JSON parsed, text kept), redacting secrets and credential headers', async () => {
     const { text, lines, report } = await logResponses({});
     expect(text).not.toContain(KEY);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({
       sample_id: 's0',
       status_code: 200,
@@ -45,7 +51,11 @@ describe('response_logging interceptor', () => {
       body: { choices: [{ message: { content: 'your key [REDACTED]' } }] },
     });
     expect(lines[1]).toMatchObject({ status_code: 500, body: 'upstream exploded' });
-    expect(report).toEqual({ file: 'logs/responses.jsonl', logged: 3 });
+    // One-line JSON replies go in as received, a multi-line one is re-serialized onto its line.
+    expect(Object.keys(lines[2])).toEqual(['time', 'sample_id', 'status_code', 'latency_ms', 'headers', 'body']);
+    expect(lines[2].body).toEqual(chatReply('fine'));
+    expect(lines[3].body.choices[0].message.content).toBe('again [REDACTED] and "quoted"');
+    expect(report).toEqual({ file: 'logs/responses.jsonl', logged: 4 });
   });
 
   it('stops at max_responses and leaves out body and headers on request', async () => {
