@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   body: any;
+  /** The body text as it arrived. */
+  raw: string;
 }
 
 export interface ScriptedReply {
@@ -32,7 +34,7 @@ export async function startScriptedEndpoint(reply: (request: ReceivedRequest, n:
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
     req.on('end', () => {
-      const request = { headers: req.headers, body: JSON.parse(raw) };
+      const request = { headers: req.headers, body: JSON.parse(raw), raw };
       received.push(request);
       const { status = 200, headers = {}, body } = reply(request, received.length - 1);
       res.writeHead(status, { 'content-type': 'application/json', ...headers });

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { canonicalJson } from '../../core/datasets/canonical-json.js';
 import { ConfigError } from '../../core/errors.js';
 import { createRedactor } from '../logging/redactor.js';
 import { defineInterceptor } from '../pipeline/interceptor-definition.js';
@@ -103,7 +104,10 @@ export const cachingInterceptor = defineInterceptor({
     return {
       async intercept(request, next) {
         const { responses, requests } = stores ?? (await (opening ??= openStores()));
-        const key = keyOf(request.url, request.body);
+        const bodyText = canonicalJson(request.body);
+        // The same text goes on the wire (keys sorted mean nothing to a JSON server): one serialization, not two.
+        request.bodyJson = { of: request.body, text: bodyText };
+        const key = keyOf(request.url, bodyText);
         if (requests && !requests.has(key) && underCap(requests, config.max_saved_requests)) {
           requests.put(key, redactor.text(JSON.stringify(request.body)));
         }

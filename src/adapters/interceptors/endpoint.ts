@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineInterceptor } from '../pipeline/interceptor-definition.js';
-import { TransportError } from '../pipeline/types.js';
+import { requestBodyText, TransportError } from '../pipeline/types.js';
 
 /**
  * The terminal step: POSTs the request body to the configured URL and returns the reply, whatever
@@ -19,7 +19,7 @@ export const endpointInterceptor = defineInterceptor({
         const started = performance.now();
         try {
           const limits = { signal: request.signal, timeoutMs };
-          const reply = await env.transport.postJson(request.url, JSON.stringify(request.body), request.headers, limits);
+          const reply = await env.transport.postJson(request.url, requestBodyText(request), request.headers, limits);
           return { ...reply, latencyMs: performance.now() - started };
         } catch (error) {
           if (request.signal.aborted) throw error;

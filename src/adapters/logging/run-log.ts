@@ -40,9 +40,19 @@ export function openRunLog(env: PipelineEnvironment, fileName: string, owner: st
   const file = `logs/${fileName}`;
   const redactor = createRedactor(env.secrets);
   // Serialized when its batch is written (see createJsonlAppender), off the request path.
+  // Lines of a batch mostly share their millisecond: format each distinct time once.
+  let lastAt = Number.NaN;
+  let lastTime = '';
+  const timeOf = (at: number): string => {
+    if (at !== lastAt) {
+      lastAt = at;
+      lastTime = new Date(at).toISOString();
+    }
+    return lastTime;
+  };
   const appender = createJsonlAppender(join(env.outputDir, 'logs', fileName), {
     toLine: ({ at, record, jsonField }: { at: number; record: Record<string, unknown>; jsonField?: JsonField }) => {
-      const head = { time: new Date(at).toISOString(), ...record };
+      const head = { time: timeOf(at), ...record };
       if (!jsonField) return redactor.line(head);
       const fields = JSON.stringify(head);
       return `${redactor.text(`${fields.slice(0, -1)},${JSON.stringify(jsonField.name)}:${jsonField.json}}`)}\n`;

@@ -11,8 +11,14 @@ export interface AdapterRequest {
   url: string;
   /** Lower-cased header names. Holds `authorization`: never log or store it unredacted. */
   headers: Record<string, string>;
-  /** The parsed JSON body (OpenAI chat or completions request). */
+  /** The parsed JSON body (OpenAI chat or completions request). Replace it to change it; never edit it in place. */
   body: Record<string, unknown>;
+  /**
+   * A JSON text of `body` an interceptor already made (the cache key's canonical JSON), which the
+   * endpoint sends instead of serializing the body again, as long as `body` is still the object
+   * `of` (an interceptor that replaces the body thereby drops it). See `requestBodyText`.
+   */
+  bodyJson?: { of: Record<string, unknown>; text: string };
   /** Aborts on run cancellation; per-attempt timeouts are the endpoint interceptor's job. */
   signal: AbortSignal;
   /** Facts about this request that interceptors share. */
@@ -60,6 +66,11 @@ export class TransportError extends Error {
     super(message);
     this.name = 'TransportError';
   }
+}
+
+/** The JSON text to send for `request`: its `bodyJson` when that still describes its body, else the body serialized. */
+export function requestBodyText(request: AdapterRequest): string {
+  return request.bodyJson?.of === request.body ? request.bodyJson.text : JSON.stringify(request.body);
 }
 
 /** The body parsed as JSON once per response; `undefined` when it is not JSON. */

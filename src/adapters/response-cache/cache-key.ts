@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { canonicalJson } from '../../core/datasets/canonical-json.js';
 
 /**
  * The part of the request URL a cache key covers: the path alone (`/v1/chat/completions`), or with
@@ -17,18 +16,19 @@ export function urlScope(url: string, includeUrl: boolean): string {
 
 /**
  * Computes cache keys: the hex sha256 of the URL scope, a newline, and the canonical JSON of the body
- * (keys sorted, no whitespace). Headers (auth included) never count, so by default the same body
- * sent to another host or port serving the same model finds the same entry.
+ * (`canonicalJson`: keys sorted, no whitespace), which the caller passes in (and may send as the
+ * body). Headers (auth included) never count, so by default the same body sent to another host or
+ * port serving the same model finds the same entry.
  */
-export function createCacheKeyer(includeUrl: boolean): (url: string, body: unknown) => string {
+export function createCacheKeyer(includeUrl: boolean): (url: string, canonicalBody: string) => string {
   // Every request of a run goes to the same URL: parse it once.
   let lastUrl: string | undefined;
   let lastScope = '';
-  return (url, body) => {
+  return (url, canonicalBody) => {
     if (url !== lastUrl) {
       lastScope = urlScope(url, includeUrl);
       lastUrl = url;
     }
-    return hash('sha256', `${lastScope}\n${canonicalJson(body)}`, 'hex');
+    return hash('sha256', `${lastScope}\n${canonicalBody}`, 'hex');
   };
 }

@@ -9,6 +9,7 @@ import type { AdapterRequest } from '../../../src/adapters/pipeline/types.js';
 import { evaluate } from '../../../src/api/evaluate.js';
 import { ConfigError } from '../../../src/core/errors.js';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../../src/testing/index.js';
+import { chatReply, startScriptedEndpoint } from '../../helpers/scripted-endpoint.js';
 
 const servers: MockServer[] = [];
 const transports: HttpTransport[] = [];
@@ -205,6 +206,21 @@ describe('caching interceptor: effect', () => {
     for (const q of ['a', 'b', 'c']) await rerun.handle(chat(s.chatUrl, q));
     expect(await rerun.finish()).toEqual({ caching: { hits: 2, misses: 1, saved: 1 } });
     expect(s.stats().requests).toBe(1);
+  });
+
+  it('sends the key’s canonical JSON as the body, unless an interceptor after it replaced the body', async () => {
+    const endpoint = await startScriptedEndpoint(() => ({ body: chatReply('ok') }));
+    try {
+      const outputDir = await tempDir();
+      const body = { temperature: 0, model: 'm', messages: [{ role: 'user', content: 'q' }] };
+      await pipeline({ url: endpoint.url, outputDir }).handle({ ...chat(endpoint.url), body });
+      const modifier = { name: 'payload_modifier', config: { params_to_add: { seed: 7 } } };
+      await pipeline({ url: endpoint.url, outputDir: await tempDir(), interceptors: [{ name: 'caching', config: {} }, modifier, 'endpoint'] }).handle({ ...chat(endpoint.url), body });
+      expect(endpoint.received[0]!.raw).toBe('{"messages":[{"content":"q","role":"user"}],"model":"m","temperature":0}');
+      expect(endpoint.received[1]!.body).toEqual({ ...body, seed: 7 });
+    } finally {
+      await endpoint.close();
+    }
   });
 
   it('caches nothing without a cache_dir or an output dir', async () => {
