@@ -302,6 +302,11 @@ async function overheadBenchmark(mock, workDir, modulePath) {
   }
   const warmups = clients.map((c) => `${c} ${summary[c].warmupMs.toFixed(0)} ms`).join(', ');
   console.log(`  warm-up (client start + first ${WARMUP_REQUESTS} requests, ideal ${Math.ceil(WARMUP_REQUESTS / PARALLELISM) * LATENCY_MS} ms): ${warmups}`);
+  // The same comparison round by round (each round's runs are minutes apart at most, so a load
+  // change on a shared machine shifts both sides): full chain / the faster bare client of that round.
+  const paired = runs.full.map((run, i) => run.wallMs / Math.min(runs.fetch[i].wallMs, runs.undici[i].wallMs) - 1).sort((a, b) => a - b);
+  const pct = (value) => `${(value * 100).toFixed(1)}%`;
+  console.log(`  round by round, full chain vs that round's faster bare client: median ${pct(median(paired))}, range ${pct(paired[0])} to ${pct(paired[paired.length - 1])}`);
   const overhead = (summary.full.wallMs - summary[bare].wallMs) / summary[bare].wallMs;
   console.log(`  overhead of the full pipeline vs the faster bare client (${bare}): ${(overhead * 100).toFixed(1)}% (target < ${TARGET_OVERHEAD * 100}%: ${overhead < TARGET_OVERHEAD ? 'ok' : 'MISSED'})`);
   // ModelClient's transport costs less CPU than either bare client, which flatters the figure
