@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pythonStrip } from '../../core/python/python-strip.js';
 import { defineInterceptor } from '../pipeline/interceptor-definition.js';
+import { offReplyPath } from '../pipeline/off-reply-path.js';
 import { responseJson, withJsonBody, type AdapterResponse } from '../pipeline/types.js';
 import { createReasoningStats } from '../reasoning/reasoning-stats.js';
 import { analyseReasoning, type ReasoningTokens } from '../reasoning/reasoning-trace.js';
@@ -60,12 +61,12 @@ export const reasoningInterceptor = defineInterceptor({
       const message = choice.message;
       if (isObject(message) && message.role === 'assistant' && typeof message.content === 'string') {
         const { content, info } = analyseReasoning(message.content, message.reasoning_content, usage, tokens, config.include_if_not_finished);
-        if (track) stats?.add(info);
+        if (track && stats) offReplyPath(() => stats.add(info()));
         return content === message.content ? choice : { ...choice, message: { ...message, content } };
       }
       if (typeof choice.text === 'string') {
         const { content, info } = analyseReasoning(choice.text, undefined, usage, tokens, config.include_if_not_finished);
-        if (track) stats?.add(info);
+        if (track && stats) offReplyPath(() => stats.add(info()));
         return content === choice.text ? choice : { ...choice, text: content };
       }
       return choice;

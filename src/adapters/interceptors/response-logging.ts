@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { openRunLog } from '../logging/run-log.js';
 import { defineInterceptor } from '../pipeline/interceptor-definition.js';
-import { responseJson } from '../pipeline/types.js';
+import { offReplyPath } from '../pipeline/off-reply-path.js';
+import { responseJson, type AdapterResponse } from '../pipeline/types.js';
 
 /**
  * NeMo's `response_logging`: writes the first `max_responses` replies (default `null` = all, as
@@ -26,22 +27,28 @@ export const responseLoggingInterceptor = defineInterceptor({
     const log = openRunLog(env, 'responses.jsonl', 'target.api_endpoint.adapter_config.interceptors (response_logging)');
     const max = config.max_responses ?? Infinity;
     let seen = 0;
+
+    function logResponse(response: AdapterResponse, sampleId: string | undefined, cacheHit: boolean | undefined): void {
+      const record: Record<string, unknown> = {
+        sample_id: sampleId,
+        status_code: response.status,
+        latency_ms: response.latencyMs,
+        cache_hit: cacheHit,
+        headers: config.log_response_headers ? log.redactor.headers(response.headers) : undefined,
+      };
+      if (!config.log_response_body) log.write(record);
+      // A one-line JSON reply goes into the line as received: no second serialization, and its parse is not kept alive.
+      else if (responseJson(response) !== undefined && !/[\r\n]/.test(response.body)) log.write(record, { name: 'body', json: response.body });
+      else log.write({ ...record, body: responseJson(response) ?? response.body });
+    }
+
     return {
       async intercept(request, next) {
         const response = await next(request);
         if (seen < max) {
           seen++;
-          const record: Record<string, unknown> = {
-            sample_id: request.context.sampleId,
-            status_code: response.status,
-            latency_ms: response.latencyMs,
-            cache_hit: request.context.cacheHit,
-            headers: config.log_response_headers ? log.redactor.headers(response.headers) : undefined,
-          };
-          if (!config.log_response_body) log.write(record);
-          // A one-line JSON reply goes into the line as received: no second serialization, and its parse is not kept alive.
-          else if (responseJson(response) !== undefined && !/[\r\n]/.test(response.body)) log.write(record, { name: 'body', json: response.body });
-          else log.write({ ...record, body: responseJson(response) ?? response.body });
+          const { sampleId, cacheHit } = request.context;
+          offReplyPath(() => logResponse(response, sampleId, cacheHit));
         }
         return response;
       },

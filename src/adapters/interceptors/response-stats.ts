@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineInterceptor } from '../pipeline/interceptor-definition.js';
-import { TransportError } from '../pipeline/types.js';
+import { offReplyPath } from '../pipeline/off-reply-path.js';
+import { TransportError, type AdapterResponse } from '../pipeline/types.js';
 import { QuantileSketch } from '../quantile-sketch.js';
 import { replyFacts } from '../reply-facts.js';
 import { isPromptScoringRequest } from '../prompt-scoring.js';
@@ -79,6 +80,31 @@ export const responseStatsInterceptor = defineInterceptor({
     let toolCalls = 0;
     let functionCalls = 0;
 
+    function account(response: AdapterResponse, requestBody: Record<string, unknown>): void {
+      count++;
+      statusCodes.set(response.status, (statusCodes.get(response.status) ?? 0) + 1);
+      latency.add(response.latencyMs);
+      latencySum += response.latencyMs;
+      if (response.latencyMs > latencyMax) latencyMax = response.latencyMs;
+      if (response.latencyMs < latencyMin) latencyMin = response.latencyMs;
+      const facts = response.status === 200 ? replyFacts(response) : undefined;
+      if (!facts) return;
+      successful++;
+      if (facts.usage) {
+        tokens.prompt.add(facts.usage.promptTokens);
+        tokens.completion.add(facts.usage.completionTokens);
+        tokens.total.add(facts.usage.totalTokens);
+      }
+      if (facts.finishReason !== undefined) finishReasons.set(facts.finishReason, (finishReasons.get(facts.finishReason) ?? 0) + 1);
+      // A prompt-scoring reply ends on the length limit by design and echoes text it did not generate.
+      if (!isPromptScoringRequest(requestBody)) {
+        if (facts.finishReason === 'length') lengthCut++;
+        if (facts.empty) empty++;
+      }
+      toolCalls += facts.toolCalls;
+      functionCalls += facts.functionCalls;
+    }
+
     return {
       async intercept(request, next) {
         let response;
@@ -92,28 +118,8 @@ export const responseStatsInterceptor = defineInterceptor({
           cacheHits++;
           return response;
         }
-        count++;
-        statusCodes.set(response.status, (statusCodes.get(response.status) ?? 0) + 1);
-        latency.add(response.latencyMs);
-        latencySum += response.latencyMs;
-        if (response.latencyMs > latencyMax) latencyMax = response.latencyMs;
-        if (response.latencyMs < latencyMin) latencyMin = response.latencyMs;
-        const facts = response.status === 200 ? replyFacts(response) : undefined;
-        if (!facts) return response;
-        successful++;
-        if (facts.usage) {
-          tokens.prompt.add(facts.usage.promptTokens);
-          tokens.completion.add(facts.usage.completionTokens);
-          tokens.total.add(facts.usage.totalTokens);
-        }
-        if (facts.finishReason !== undefined) finishReasons.set(facts.finishReason, (finishReasons.get(facts.finishReason) ?? 0) + 1);
-        // A prompt-scoring reply ends on the length limit by design and echoes text it did not generate.
-        if (!isPromptScoringRequest(request.body)) {
-          if (facts.finishReason === 'length') lengthCut++;
-          if (facts.empty) empty++;
-        }
-        toolCalls += facts.toolCalls;
-        functionCalls += facts.functionCalls;
+        const body = request.body;
+        offReplyPath(() => account(response, body));
         return response;
       },
 

@@ -3,6 +3,7 @@ import { parseConfig } from '../../core/config/validation-errors.js';
 import { AdapterConfigSchema, enabledEntries, type NormalizedEntry } from './adapter-config.js';
 import { createFailedRequestLog } from '../logging/failed-request-log.js';
 import { compose } from './compose.js';
+import { drainOffReplyPath } from './off-reply-path.js';
 import type { InterceptorDefinition, PipelineEnvironment } from './interceptor-definition.js';
 import { BUILT_IN_INTERCEPTORS, DEFAULT_CHAIN } from './interceptor-registry.js';
 import { LEGACY_FLAG_NAMES, legacyFlagsToEntries } from './legacy-adapter-config.js';
@@ -80,6 +81,7 @@ export function buildPipeline(adapterConfig: unknown, env: PipelineEnvironment, 
   return {
     handle,
     async finish() {
+      drainOffReplyPath();
       const reports: Record<string, Record<string, unknown>> = {};
       for (const { name, instance } of instances) {
         const report = await instance.finish?.();

@@ -79,6 +79,8 @@ const words = (text: string): number => (text ? pythonWordCount(text) : 0);
  *   follows the last `end` (newlines trimmed) and the reasoning is the text before the first
  *   `end`. Not finished: the content is kept, or becomes "" when `includeIfNotFinished` is false,
  *   whether or not reasoning started; the reasoning is the whole content if it started.
+ * `info()` gives the statistics, word counts included; they are counted when asked for, so a caller
+ * can do that off the reply path (a reasoning trace can be thousands of words).
  */
 export function analyseReasoning(
   content: string,
@@ -86,7 +88,7 @@ export function analyseReasoning(
   usage: Usage,
   tokens: ReasoningTokens,
   includeIfNotFinished: boolean,
-): { content: string; info: ReasoningInfo } {
+): { content: string; info(): ReasoningInfo } {
   let updated: string;
   let reasoning: string | undefined;
   let started: boolean | undefined;
@@ -114,18 +116,20 @@ export function analyseReasoning(
       reasoning = started === undefined ? undefined : started ? content : '';
     }
   }
-  // The three texts are often the same string: count each distinct one once.
-  const contentWords = words(content);
   return {
     content: updated,
-    info: {
-      reasoningWords: reasoning === undefined ? undefined : reasoning === content ? contentWords : words(reasoning),
-      originalContentWords: contentWords,
-      updatedContentWords: updated === content ? contentWords : words(updated),
-      reasoningFinished: finished,
-      reasoningStarted: started,
-      reasoningTokens,
-      updatedContentTokens,
+    info() {
+      // The three texts are often the same string: count each distinct one once.
+      const contentWords = words(content);
+      return {
+        reasoningWords: reasoning === undefined ? undefined : reasoning === content ? contentWords : words(reasoning),
+        originalContentWords: contentWords,
+        updatedContentWords: updated === content ? contentWords : words(updated),
+        reasoningFinished: finished,
+        reasoningStarted: started,
+        reasoningTokens,
+        updatedContentTokens,
+      };
     },
   };
 }

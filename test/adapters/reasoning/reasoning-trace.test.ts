@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyseReasoning, pythonWordCount } from '../../../src/adapters/reasoning/reasoning-trace.js';
+import { analyseReasoning as analyseLazily, pythonWordCount } from '../../../src/adapters/reasoning/reasoning-trace.js';
+
+/** The analysis with its statistics computed (they are counted when asked for). */
+function analyseReasoning(...args: Parameters<typeof analyseLazily>) {
+  const { content, info } = analyseLazily(...args);
+  return { content, info: info() };
+}
 
 const think = { start: '<think>', end: '</think>' };
 
