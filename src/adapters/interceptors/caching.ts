@@ -43,6 +43,8 @@ function underCap(log: KeyedLog, max: number | null | undefined): boolean {
  *   stored, never a reply containing a secret (in any spelling the log redactor knows: raw,
  *   JSON-escaped, percent-encoded), and only while the cache holds fewer than
  *   `max_saved_responses` entries (counting entries from earlier runs; unset or null = no cap).
+ *   A cache that cannot be written (a full disk) fails the next request before it is sent, and
+ *   the end of the run.
  * - `save_requests` (default false) also stores each new request body (never its headers; secrets
  *   in it replaced by `[REDACTED]` as in the logs), up to `max_saved_requests` entries.
  * - Where: `cache_dir`, default `<output_dir>/cache`, holding `responses/` and `requests/` (see
@@ -104,6 +106,8 @@ export const cachingInterceptor = defineInterceptor({
     return {
       async intercept(request, next) {
         const { responses, requests } = stores ?? (await (opening ??= openStores()));
+        responses?.assertWritable();
+        requests?.assertWritable();
         const bodyText = canonicalJson(request.body);
         // The same text goes on the wire (keys sorted mean nothing to a JSON server): one serialization, not two.
         request.bodyJson = { of: request.body, text: bodyText };
@@ -121,6 +125,7 @@ export const cachingInterceptor = defineInterceptor({
         }
         counts.misses++;
         const response = await next(request);
+        // Stored at once, not off the reply path: the very next request may repeat this one.
         if (
           responses &&
           config.save_responses &&

@@ -150,13 +150,17 @@ export class KeyedLog {
     return record.value;
   }
 
+  /** Throws the error of an earlier failed write, so a full disk stops the run instead of silently not caching. */
+  assertWritable(): void {
+    if (this.failure) throw this.failure;
+  }
+
   /**
    * Queues `valueJson` (a JSON text) under `key`, readable at once; a key already held keeps its
-   * value. Throws the error of an earlier failed write, so a full disk stops the run instead of
-   * silently not caching.
+   * value. Throws the error of an earlier failed write (see `assertWritable`).
    */
   put(key: string, valueJson: string): void {
-    if (this.failure) throw this.failure;
+    this.assertWritable();
     if (key.length !== KEY_LENGTH) throw new Error(`cache keys are ${KEY_LENGTH} hex digits, got ${key.length} characters`);
     if (this.has(key)) return;
     const location: Location = { segment: -1, offset: 0, length: 0, unwritten: valueJson };

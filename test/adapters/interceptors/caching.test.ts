@@ -223,6 +223,19 @@ describe('caching interceptor: effect', () => {
     }
   });
 
+  it('stops the run when the cache cannot be written (a full disk), instead of silently not caching', async () => {
+    const s = await start();
+    const outputDir = await tempDir();
+    const p = pipeline({ url: s.chatUrl, outputDir });
+    await p.handle(chat(s.chatUrl, 'first'));
+    // Where the first batch would create its segment directory there is now a file: the write fails.
+    await writeFile(join(outputDir, 'cache', 'responses'), 'not a directory');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(p.handle(chat(s.chatUrl, 'second'))).rejects.toThrow(/EEXIST|ENOTDIR/);
+    expect(s.stats().requests).toBe(1); // the second request was refused before it was sent
+    await expect(p.finish()).rejects.toThrow(/EEXIST|ENOTDIR/);
+  });
+
   it('caches nothing without a cache_dir or an output dir', async () => {
     const s = await start();
     const p = pipeline({ url: s.chatUrl, interceptors: ['caching', 'endpoint'] });
