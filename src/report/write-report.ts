@@ -1,9 +1,9 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { open, rename } from 'node:fs/promises';
 import { ConfigError } from '../core/errors.js';
 import { loadChartLibrary } from './chart-library.js';
 import { pairedComparison } from './paired-comparison.js';
 import { buildReportContent } from './report-data.js';
-import { renderReportPage } from './report-page.js';
+import { reportPageParts } from './report-page.js';
 import { readRunOutput } from './read-run-output.js';
 
 export interface WriteReportOptions {
@@ -31,9 +31,37 @@ export async function writeReport(outputDirs: readonly string[], path: string, o
   for (const dir of outputDirs) runs.push(await readRunOutput(dir));
   const comparison = await pairedComparison(runs);
   const content = buildReportContent(runs, { title: options.title, comparison });
-  const html = renderReportPage(content, await loadChartLibrary());
   const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, html);
+  const bytes = await writeParts(tmp, reportPageParts(content, await loadChartLibrary()));
   await rename(tmp, path);
-  return { path, runs: runs.length, samples: content.samples.length, bytes: Buffer.byteLength(html), compared: comparison !== undefined };
+  return { path, runs: runs.length, samples: content.samples.length, bytes, compared: comparison !== undefined };
+}
+
+/** Bytes gathered before a write: few writes, and never the whole page in memory. */
+const WRITE_CHUNK_BYTES = 1 << 20;
+
+/** Writes `parts` to a new file at `path` in chunks of about WRITE_CHUNK_BYTES; returns the bytes written. */
+async function writeParts(path: string, parts: Iterable<string>): Promise<number> {
+  const file = await open(path, 'w');
+  try {
+    let written = 0;
+    let pending: string[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      const chunk = Buffer.from(pending.join(''));
+      pending = [];
+      pendingBytes = 0;
+      await file.write(chunk);
+      written += chunk.length;
+    };
+    for (const part of parts) {
+      pending.push(part);
+      pendingBytes += part.length;
+      if (pendingBytes >= WRITE_CHUNK_BYTES) await flush();
+    }
+    await flush();
+    return written;
+  } finally {
+    await file.close();
+  }
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SampleRecord } from '../../src/core/results/sample-log.js';
 import { REPORT_CLIENT_SCRIPT } from '../../src/report/report-client-script.js';
 import type { ReportContent } from '../../src/report/report-data.js';
-import { renderReportPage } from '../../src/report/report-page.js';
+import { reportPageParts } from '../../src/report/report-page.js';
+import { jsonForScriptTag } from '../../src/report/safe-json.js';
 import { HOSTILE } from './output-dir-fixture.js';
 
 const record: SampleRecord = { id: HOSTILE, index: 0, prompt: HOSTILE, response: HOSTILE, target: HOSTILE, scores: { s: 1 }, latency_ms: 1 };
@@ -16,8 +17,8 @@ function scriptBlocks(html: string): string[] {
   return [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script/gi)].map((m) => m[1]!);
 }
 
-describe('renderReportPage', () => {
-  const html = renderReportPage(content, 'window.Chart = function () {};');
+describe('reportPageParts', () => {
+  const html = [...reportPageParts(content, 'window.Chart = function () {};')].join('');
 
   it('has exactly four script elements: data, samples, the chart library and the page script', () => {
     const blocks = scriptBlocks(html);
@@ -26,6 +27,13 @@ describe('renderReportPage', () => {
     expect(JSON.parse(blocks[1]!)[0][2].response).toBe(HOSTILE);
     expect(blocks[2]).toContain('window.Chart');
     expect(blocks[3]).toBe(REPORT_CLIENT_SCRIPT);
+  });
+
+  it('writes the samples block piece by piece with the same text as the whole array’s JSON', () => {
+    const many: ReportContent = { ...content, samples: [[0, 0, record], [0, 1, { ...record, id: 'b', index: 1 }], [1, 2, { ...record, id: 'c\u2028', index: 2 }]] };
+    const blocks = scriptBlocks([...reportPageParts(many, '')].join(''));
+    expect(blocks[1]).toBe(jsonForScriptTag(many.samples));
+    expect(scriptBlocks([...reportPageParts({ ...content, samples: [] }, '')].join(''))[1]).toBe('[]');
   });
 
   it('writes no run text as HTML and no comment opener', () => {
