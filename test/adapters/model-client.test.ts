@@ -1,3 +1,4 @@
+import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createModelClient } from '../../src/adapters/model-client.js';
 import type { ResolvedEndpoint } from '../../src/core/config/resolve-run.js';
@@ -106,5 +107,21 @@ describe('model client against a real HTTP endpoint', () => {
     await client.close();
     expect((error as Error).message).toMatch(/connection failed/);
     expect((error as Error).message).not.toMatch(/pw|abc/);
+  });
+
+  it('sends through a dispatcher the caller gives (here one composed with an undici interceptor)', async () => {
+    const s = await start({ replies: { hi: 'through the dispatcher' } });
+    const origins: string[] = [];
+    const agent = new Agent({ connections: 2 });
+    const counting = agent.compose((dispatch) => (options, handler) => {
+      origins.push(String(options.origin));
+      return dispatch(options, handler);
+    });
+    const client = createModelClient(chatEndpoint(s), {}, { dispatcher: counting });
+    const reply = await client.generate(hello, signal());
+    await client.close();
+    await agent.close();
+    expect(reply.text).toBe('through the dispatcher');
+    expect(origins).toEqual([new URL(s.chatUrl).origin]);
   });
 });
