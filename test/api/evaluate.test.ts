@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { evaluate } from '../../src/api/evaluate.js';
 import { AbortedError, ConfigError, EndpointError } from '../../src/core/errors.js';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../src/testing/index.js';
+import { readSamples } from '../helpers/read-samples.js';
 
 let server: MockServer | undefined;
 afterEach(async () => {
@@ -20,10 +21,6 @@ async function start(options: MockServerOptions): Promise<MockServer> {
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'evalforge-evaluate-'));
 
-async function readSamples(dir: string): Promise<Array<Record<string, any>>> {
-  const text = await readFile(join(dir, 'samples.jsonl'), 'utf8');
-  return text.trim().split('\n').map((line) => JSON.parse(line));
-}
 
 /** Gold letters of the first abstract_algebra rows, so replies can be scripted right or wrong. */
 async function mmluGold(n: number): Promise<string[]> {

@@ -1,25 +1,17 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluate } from '../../src/api/evaluate.js';
 import { rescore } from '../../src/api/rescore.js';
-import { createMockServer, type MockServer } from '../../src/testing/index.js';
+import { readSamples } from '../helpers/read-samples.js';
+import { mockServers } from '../helpers/mock-servers.js';
 
-const servers: MockServer[] = [];
-afterEach(async () => {
+const server = mockServers();
+afterEach(() => {
   vi.unstubAllGlobals();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-async function server(options: Parameters<typeof createMockServer>[0]) {
-  const s = await createMockServer(options);
-  servers.push(s);
-  return s;
-}
 const tempDir = () => mkdtemp(join(tmpdir(), 'evalforge-rescore-judged-'));
-async function readSamples(dir: string): Promise<Array<Record<string, any>>> {
-  return (await readFile(join(dir, 'samples.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-}
 async function writeSamples(dir: string, lines: ReadonlyArray<Record<string, unknown>>): Promise<void> {
   await writeFile(join(dir, 'samples.jsonl'), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
 }

@@ -14,22 +14,14 @@ import { lmEvalHarness } from '../../src/harnesses/lm-eval/framework.js';
 import { gsm8k } from '../../src/harnesses/lm-eval/gsm8k.js';
 import { gsm8kDocs } from '../../src/harnesses/lm-eval/gsm8k-data.js';
 import { GSM8K_TEST } from '../../src/harnesses/lm-eval/gsm8k-data.js';
-import { createMockServer, type MockServer } from '../../src/testing/index.js';
+import { readSamples } from '../helpers/read-samples.js';
+import { mockServers } from '../helpers/mock-servers.js';
 
-const servers: MockServer[] = [];
-afterEach(async () => {
+const server = mockServers();
+afterEach(() => {
   vi.unstubAllGlobals();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-async function server(options: Parameters<typeof createMockServer>[0]) {
-  const s = await createMockServer(options);
-  servers.push(s);
-  return s;
-}
 const tempDir = () => mkdtemp(join(tmpdir(), 'evalforge-rescore-'));
-async function readSamples(dir: string): Promise<Array<Record<string, any>>> {
-  return (await readFile(join(dir, 'samples.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-}
 const readResults = async (dir: string) => parseYaml(await readFile(join(dir, 'results.yml'), 'utf8'));
 
 /** Any HTTP request during rescoring fails the test: rescoring must not call a model. */

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { evaluate } from '../../../src/api/evaluate.js';
 import { DatasetError } from '../../../src/core/errors.js';
 import { createMockServer, type MockServer } from '../../../src/testing/index.js';
+import { readSamples } from '../../helpers/read-samples.js';
 
 const EXAMPLE = resolve('examples/custom-task/capitals.yaml');
 const DATA = resolve('examples/custom-task/capitals.jsonl');
@@ -39,12 +40,6 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function readSamples(dir: string): Promise<Array<Record<string, any>>> {
-  return (await readFile(join(dir, 'samples.jsonl'), 'utf8'))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
-}
 
 describe('evaluate() with a custom YAML task against the mock endpoint', () => {
   it('runs the example task and writes NeMo-layout results and full samples', async () => {

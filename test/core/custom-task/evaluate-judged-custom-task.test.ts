@@ -6,6 +6,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { evaluate } from '../../../src/api/evaluate.js';
 import { EndpointError } from '../../../src/core/errors.js';
 import { createMockServer, type MockServer } from '../../../src/testing/index.js';
+import { readSamples } from '../../helpers/read-samples.js';
 
 const EXAMPLE = resolve('examples/custom-task/trivia-judged.yaml');
 const DATA = resolve('examples/custom-task/trivia.jsonl');
@@ -42,9 +43,6 @@ async function endpoints() {
   const judge = await createMockServer({ replies: ({ prompt }) => byQuestion(prompt).verdict, recordRequests: true });
   servers.push(candidate, judge);
   return { candidate, judge };
-}
-async function readSamples(dir: string): Promise<Array<Record<string, any>>> {
-  return (await readFile(join(dir, 'samples.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
 }
 
 describe('evaluate() with the judged example task and a mock judge', () => {

@@ -1,29 +1,19 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/api/evaluate.js';
 import { createDatasetReader } from '../../../src/core/datasets/create-dataset-reader.js';
 import { ConfigError, EndpointError } from '../../../src/core/errors.js';
 import { TaskRegistry } from '../../../src/core/registry.js';
 import { mtbenchHarness } from '../../../src/harnesses/mtbench/framework.js';
-import { createMockServer, type MockServer } from '../../../src/testing/index.js';
+import { readSamples } from '../../helpers/read-samples.js';
+import { mockServers } from '../../helpers/mock-servers.js';
 
 const FIXTURE_DATA = join(import.meta.dirname, '..', '..', 'fixtures', 'mtbench');
 
-const servers: MockServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function server(options: Parameters<typeof createMockServer>[0]) {
-  const s = await createMockServer(options);
-  servers.push(s);
-  return s;
-}
+const server = mockServers();
 const tempDir = () => mkdtemp(join(tmpdir(), 'evalforge-mtbench-'));
-async function readSamples(dir: string) {
-  return (await readFile(join(dir, 'samples.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-}
 const options = () => ({ registry: new TaskRegistry([mtbenchHarness]), data: createDatasetReader({ dataDir: FIXTURE_DATA, offline: true }) });
 
 // The fixture's questions, by the start of their first turn.

@@ -13,6 +13,7 @@ import { math500Docs } from '../../../src/harnesses/simple-evals/math-data.js';
 import { formatMathQuestion } from '../../../src/harnesses/simple-evals/math-query-template.js';
 import { createMockServer, type MockServer } from '../../../src/testing/index.js';
 import { cacheAimeFixtures } from './math-aime-fixtures.js';
+import { readSamples } from '../../helpers/read-samples.js';
 
 const registry = new TaskRegistry([{ ...simpleEvalsHarness, tasks: [mathTest500Task, aime2025Task] }]);
 
@@ -29,10 +30,6 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function readSamples(dir: string): Promise<Array<Record<string, any>>> {
-  const text = await readFile(join(dir, 'samples.jsonl'), 'utf8');
-  return text.trim().split('\n').map((line) => JSON.parse(line));
-}
 
 describe('simple-evals math tasks end to end against the mock endpoint', () => {
   it('runs math_test_500 and scores right, equivalent, wrong and missing answers', async () => {

@@ -1,20 +1,12 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/api/evaluate.js';
 import { formatEqualityPrompt } from '../../../src/harnesses/simple-evals/math-equality-template.js';
-import { createMockServer, type MockServer } from '../../../src/testing/index.js';
+import { mockServers } from '../../helpers/mock-servers.js';
 
-const servers: MockServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function server(options: Parameters<typeof createMockServer>[0]) {
-  const s = await createMockServer(options);
-  servers.push(s);
-  return s;
-}
+const server = mockServers();
 
 describe('math_test_500 with a judge: upstream LLM equality checker', () => {
   it('asks EQUALITY_TEMPLATE(gold, extracted) as one user message; "yes" in any case is equivalent', async () => {

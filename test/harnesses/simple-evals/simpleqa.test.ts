@@ -2,29 +2,19 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/api/evaluate.js';
 import { MetricAccumulator } from '../../../src/core/results/metric-accumulator.js';
 import { ConfigError, EndpointError } from '../../../src/core/errors.js';
 import { simpleqaGraderMessages, simpleqaTask } from '../../../src/harnesses/simple-evals/simpleqa.js';
 import { readSimpleqaGrade } from '../../../src/harnesses/simple-evals/simpleqa-grade.js';
 import { SIMPLEQA_GRADER_TEMPLATE } from '../../../src/harnesses/simple-evals/simpleqa-grader-template.js';
-import { createMockServer, type MockServer } from '../../../src/testing/index.js';
 import { filesUnder } from '../../helpers/files-under.js';
+import { readSamples } from '../../helpers/read-samples.js';
+import { mockServers } from '../../helpers/mock-servers.js';
 
-const servers: MockServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function server(options: Parameters<typeof createMockServer>[0]) {
-  const s = await createMockServer(options);
-  servers.push(s);
-  return s;
-}
+const server = mockServers();
 const tempDir = () => mkdtemp(join(tmpdir(), 'evalforge-simpleqa-'));
-async function readSamples(dir: string) {
-  return (await readFile(join(dir, 'samples.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-}
 
 describe('simpleqa grader template and grade reading', () => {
   it('is upstream GRADER_TEMPLATE after .strip(), byte for byte', () => {
