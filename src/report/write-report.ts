@@ -37,27 +37,31 @@ export async function writeReport(outputDirs: readonly string[], path: string, o
   return { path, runs: runs.length, samples: content.samples.length, bytes, compared: comparison !== undefined };
 }
 
-/** Bytes gathered before a write: few writes, and never the whole page in memory. */
-const WRITE_CHUNK_BYTES = 1 << 20;
+/**
+ * Characters gathered before a write: few writes, and never the whole page in memory. (Piping the
+ * parts through a Readable into a write stream took 1,289 ms instead of 773 for a 100,000-sample
+ * report: one stream chunk per sample.)
+ */
+const WRITE_CHUNK_CHARS = 1 << 20;
 
-/** Writes `parts` to a new file at `path` in chunks of about WRITE_CHUNK_BYTES; returns the bytes written. */
+/** Writes `parts` to a new file at `path` in chunks of about WRITE_CHUNK_CHARS; returns the bytes written. */
 async function writeParts(path: string, parts: Iterable<string>): Promise<number> {
   const file = await open(path, 'w');
   try {
     let written = 0;
     let pending: string[] = [];
-    let pendingBytes = 0;
+    let pendingChars = 0;
     const flush = async () => {
       const chunk = Buffer.from(pending.join(''));
       pending = [];
-      pendingBytes = 0;
+      pendingChars = 0;
       await file.write(chunk);
       written += chunk.length;
     };
     for (const part of parts) {
       pending.push(part);
-      pendingBytes += part.length;
-      if (pendingBytes >= WRITE_CHUNK_BYTES) await flush();
+      pendingChars += part.length;
+      if (pendingChars >= WRITE_CHUNK_CHARS) await flush();
     }
     await flush();
     return written;
