@@ -1,5 +1,17 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../core/errors.js';
+
+/**
+ * `parseArgs(config)` for the CLI command `command`: an unknown flag or a missing value becomes a
+ * ConfigError naming the command, with the first line of Node's explanation and `fix`.
+ */
+export function parseCommandArgs<T extends ParseArgsConfig>(command: string, config: T, fix: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new ConfigError(command, (error as Error).message.split('\n')[0] ?? 'invalid arguments', fix);
+  }
+}
 
 /** `run_eval` flags, named exactly as `nemo-evaluator run_eval`'s. */
 export interface RunEvalArgs {
@@ -32,12 +44,8 @@ const RUN_EVAL_OPTIONS = {
 export const RUN_EVAL_FLAGS = Object.keys(RUN_EVAL_OPTIONS).map((name) => `--${name}`);
 
 export function parseRunEvalArgs(argv: string[]): RunEvalArgs {
-  try {
-    const { values } = parseArgs({ args: argv, options: RUN_EVAL_OPTIONS, strict: true, allowPositionals: false });
-    return values as RunEvalArgs;
-  } catch (error) {
-    throw new ConfigError('run_eval', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `valid flags: ${RUN_EVAL_FLAGS.join(' ')}`);
-  }
+  const config = { args: argv, options: RUN_EVAL_OPTIONS, strict: true, allowPositionals: false } as const;
+  return parseCommandArgs('run_eval', config, `valid flags: ${RUN_EVAL_FLAGS.join(' ')}`).values as RunEvalArgs;
 }
 
 /** `ls` flags. */
@@ -51,11 +59,8 @@ const LS_OPTIONS = { custom_task: { type: 'string', multiple: true } } as const;
 export const LS_FLAGS = Object.keys(LS_OPTIONS).map((name) => `--${name}`);
 
 export function parseLsArgs(argv: string[]): LsArgs {
-  try {
-    return parseArgs({ args: argv, options: LS_OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new ConfigError('ls', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `valid flags: ${LS_FLAGS.join(' ')}`);
-  }
+  const config = { args: argv, options: LS_OPTIONS, strict: true, allowPositionals: false } as const;
+  return parseCommandArgs('ls', config, `valid flags: ${LS_FLAGS.join(' ')}`).values;
 }
 
 /** `proxy` flags: the upstream endpoint as `run_eval` names it, plus where to listen. */
@@ -84,11 +89,8 @@ const PROXY_OPTIONS = {
 export const PROXY_FLAGS = Object.keys(PROXY_OPTIONS).map((name) => `--${name}`);
 
 export function parseProxyArgs(argv: string[]): ProxyArgs {
-  try {
-    return parseArgs({ args: argv, options: PROXY_OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new ConfigError('proxy', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `valid flags: ${PROXY_FLAGS.join(' ')}`);
-  }
+  const config = { args: argv, options: PROXY_OPTIONS, strict: true, allowPositionals: false } as const;
+  return parseCommandArgs('proxy', config, `valid flags: ${PROXY_FLAGS.join(' ')}`).values;
 }
 
 /** The CLI flags as a config layer (NeMo: flags override the run config, overrides override flags). */

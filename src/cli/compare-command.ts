@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { compare, type MetricComparison, type RunComparison } from '../api/compare.js';
 import { ConfigError } from '../core/errors.js';
+import { parseCommandArgs } from './args.js';
 import type { CliIo } from './commands.js';
 
 const OPTIONS = {
@@ -14,13 +14,8 @@ const SHOWN_IDS = 10;
 export const COMPARE_USAGE = 'evalforge compare <runA> <runB> [--json] [--iterations N]';
 
 function parseCompareArgs(argv: string[]): { runA: string; runB: string; json: boolean; iterations?: number } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw new ConfigError('compare', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `usage: ${COMPARE_USAGE}`);
-  }
-  const { positionals, values } = parsed;
+  const config = { args: argv, options: OPTIONS, strict: true, allowPositionals: true } as const;
+  const { positionals, values } = parseCommandArgs('compare', config, `usage: ${COMPARE_USAGE}`);
   if (positionals.length !== 2) throw new ConfigError('compare', `expected two output dirs, got ${positionals.length}`, `usage: ${COMPARE_USAGE}`);
   const iterations = values.iterations === undefined ? undefined : Number(values.iterations);
   if (iterations !== undefined && !/^\d+$/.test(values.iterations ?? '')) {

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { report } from '../api/report.js';
 import { ConfigError } from '../core/errors.js';
+import { parseCommandArgs } from './args.js';
 import type { CliIo } from './commands.js';
 
 const REPORT_OPTIONS = { output: { type: 'string' }, title: { type: 'string' } } as const;
@@ -13,13 +13,8 @@ export const REPORT_USAGE = 'evalforge report <output_dir>... [--output PATH] [-
  * and prints where it went.
  */
 export async function runReport(argv: string[], io: Pick<CliIo, 'stdout'>): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: REPORT_OPTIONS, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw new ConfigError('report', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `usage: ${REPORT_USAGE}`);
-  }
-  const { positionals, values } = parsed;
+  const config = { args: argv, options: REPORT_OPTIONS, strict: true, allowPositionals: true } as const;
+  const { positionals, values } = parseCommandArgs('report', config, `usage: ${REPORT_USAGE}`);
   if (positionals.length === 0) throw new ConfigError('report', 'no output dir given', `usage: ${REPORT_USAGE}`);
   const written = await report(positionals, { output: values.output, title: values.title });
   const compared = written.compared ? ', with their paired comparison' : '';

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { rescore, type RescoreResult } from '../api/rescore.js';
 import { ConfigError } from '../core/errors.js';
+import { parseCommandArgs } from './args.js';
 import type { CliIo } from './commands.js';
 
 const OPTIONS = {
@@ -15,13 +15,8 @@ const SHOWN_IDS = 10;
 export const RESCORE_USAGE = 'evalforge rescore <output_dir> [--dry_run] [--json] [--custom_task PATH]';
 
 function parseRescoreArgs(argv: string[]): { dir: string; json: boolean; dryRun: boolean; customTasks: string[] } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw new ConfigError('rescore', (error as Error).message.split('\n')[0] ?? 'invalid arguments', `usage: ${RESCORE_USAGE}`);
-  }
-  const { positionals, values } = parsed;
+  const config = { args: argv, options: OPTIONS, strict: true, allowPositionals: true } as const;
+  const { positionals, values } = parseCommandArgs('rescore', config, `usage: ${RESCORE_USAGE}`);
   if (positionals.length !== 1) throw new ConfigError('rescore', `expected one output dir, got ${positionals.length}`, `usage: ${RESCORE_USAGE}`);
   return { dir: positionals[0] as string, json: values.json, dryRun: values.dry_run, customTasks: values.custom_task ?? [] };
 }
