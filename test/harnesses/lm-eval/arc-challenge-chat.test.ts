@@ -10,7 +10,7 @@ import { TaskRegistry } from '../../../src/core/registry.js';
 import type { ArcDoc } from '../../../src/harnesses/lm-eval/arc-data.js';
 import { arcChallengeChat, arcChatMessages, arcChatTarget, arcChatText, scoreArcChallengeChat } from '../../../src/harnesses/lm-eval/arc-challenge-chat.js';
 import { lmEvalHarness } from '../../../src/harnesses/lm-eval/framework.js';
-import { createMockServer, type MockServer } from '../../../src/testing/index.js';
+import { mockServers } from '../../helpers/mock-servers.js';
 
 // Expected values come from a throwaway python3 script (not kept): the YAML at 4e7e0d47 loaded with
 // PyYAML and rendered with lm-eval's Jinja environment (StrictUndefined, keep_trailing_newline) over
@@ -139,12 +139,10 @@ describe('lm-eval arc_challenge_chat scoring', () => {
 });
 
 describe('lm-eval arc_challenge_chat end to end', () => {
-  let server: MockServer | undefined;
+  const startServer = mockServers();
   let outputDir: string | undefined;
   afterEach(async () => {
-    await server?.close();
     if (outputDir) await rm(outputDir, { recursive: true, force: true });
-    server = undefined;
     outputDir = undefined;
   });
 
@@ -160,7 +158,7 @@ describe('lm-eval arc_challenge_chat end to end', () => {
         return [arcChatText(doc), [` ${gold}. Because`, ` ${gold.toLowerCase()}\n\nMore`, ` ${wrong}`, ' hmm, hard to say'][i]!];
       }),
     );
-    server = await createMockServer({ replies, recordRequests: true });
+    const server = await startServer({ replies, recordRequests: true });
     outputDir = await mkdtemp(join(tmpdir(), 'evalforge-arc-chat-'));
     const result = await evaluate(
       { type: 'arc_challenge_chat', outputDir, params: { parallelism: 2, limitSamples: 4 } },

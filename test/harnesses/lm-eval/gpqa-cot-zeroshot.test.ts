@@ -13,7 +13,7 @@ import { lmEvalHarness } from '../../../src/harnesses/lm-eval/framework.js';
 import { gpqaDiamondCot } from '../../../src/harnesses/lm-eval/gpqa-cot-zeroshot.js';
 import { gpqaCotDocs, preprocessGpqaText } from '../../../src/harnesses/lm-eval/gpqa-cot-zeroshot-data.js';
 import type { GpqaCotDoc } from '../../../src/harnesses/lm-eval/gpqa-cot-zeroshot-data.js';
-import { createMockServer, type MockServer } from '../../../src/testing/index.js';
+import { mockServers } from '../../helpers/mock-servers.js';
 
 // Expected values come from throwaway python3 scripts: CPython's random.seed(0) then random.shuffle
 // per row over the preprocessed answers, as lm-eval's process_docs; and lm-eval's own filters
@@ -126,12 +126,10 @@ describe('gpqa_diamond_cot scoring', () => {
 });
 
 describe('gpqa_diamond_cot end to end', () => {
-  let server: MockServer | undefined;
+  const startServer = mockServers();
   let outputDir: string | undefined;
   afterEach(async () => {
-    await server?.close();
     if (outputDir) await rm(outputDir, { recursive: true, force: true });
-    server = undefined;
     outputDir = undefined;
   });
 
@@ -148,7 +146,7 @@ describe('gpqa_diamond_cot end to end', () => {
         return [contentOf(prompter(doc, i)), i < 3 ? `Step by step.\nThe answer is ${doc.answer}.` : `Maybe ${wrong}`];
       }),
     );
-    server = await createMockServer({ replies, recordRequests: true });
+    const server = await startServer({ replies, recordRequests: true });
     outputDir = await mkdtemp(join(tmpdir(), 'evalforge-gpqa-cot-'));
     const result = await evaluate(
       { type: 'gpqa_diamond_cot', outputDir, params: { parallelism: 2 } },

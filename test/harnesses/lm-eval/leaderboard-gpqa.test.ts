@@ -11,9 +11,9 @@ import type { TaskDoc } from '../../../src/core/task.js';
 import { lmEvalHarness } from '../../../src/harnesses/lm-eval/framework.js';
 import { leaderboardGpqa, leaderboardGpqaText } from '../../../src/harnesses/lm-eval/leaderboard-gpqa.js';
 import { leaderboardGpqaDocs, preprocessLeaderboardGpqaText, type LeaderboardGpqaDoc } from '../../../src/harnesses/lm-eval/leaderboard-gpqa-data.js';
-import { createMockServer, type MockServer } from '../../../src/testing/index.js';
 import { startFakeHub, type FakeHub } from '../../core/datasets/hub-server.js';
 import { allRequests, runAgainstChat, runScripted } from './scripted-loglikelihood.js';
+import { mockServers } from '../../helpers/mock-servers.js';
 
 // Expected values come from throwaway python3 scripts (not kept) running lm-eval's own
 // `tasks/leaderboard/gpqa/utils.py` (@4e7e0d47) over a stand-in for `Dataset.map`, after
@@ -137,12 +137,10 @@ describe('lm-eval leaderboard_gpqa docs', () => {
 });
 
 describe('lm-eval leaderboard_gpqa scoring', () => {
-  let server: MockServer | undefined;
+  const startServer = mockServers();
   let outputDir: string | undefined;
   afterEach(async () => {
-    await server?.close();
     if (outputDir) await rm(outputDir, { recursive: true, force: true });
-    server = undefined;
     outputDir = undefined;
   });
 
@@ -174,7 +172,7 @@ describe('lm-eval leaderboard_gpqa scoring', () => {
   });
 
   it('takes the first N docs of each subtask for limit_samples N, and sends the prompt with the space before "(A)"', async () => {
-    server = await createMockServer({ logprobs: () => -1, recordRequests: true });
+    const server = await startServer({ logprobs: () => -1, recordRequests: true });
     outputDir = await mkdtemp(join(tmpdir(), 'evalforge-leaderboard-gpqa-'));
     await evaluate(
       { type: 'gpqa', outputDir, params: { parallelism: 2, limitSamples: 2 } },

@@ -16,7 +16,7 @@ import type { GpqaRecord } from '../../../src/harnesses/simple-evals/gpqa-data.j
 import { gpqaExamples } from '../../../src/harnesses/simple-evals/gpqa-examples.js';
 import type { GpqaExample } from '../../../src/harnesses/simple-evals/gpqa-examples.js';
 import { extractGpqaAnswer } from '../../../src/harnesses/simple-evals/gpqa-extract-answer.js';
-import { createMockServer, type MockServer } from '../../../src/testing/index.js';
+import { mockServers } from '../../helpers/mock-servers.js';
 
 // Expected values come from a throwaway python3 script running upstream's own steps (random.Random(0),
 // rng.sample(range(4), 4) over examples * n_repeats, str.format of QUERY_TEMPLATE_MULTICHOICE,
@@ -172,12 +172,10 @@ describe('gpqa report and params', () => {
 });
 
 describe('gpqa_diamond end to end', () => {
-  let server: MockServer | undefined;
+  const startServer = mockServers();
   let outputDir: string | undefined;
   afterEach(async () => {
-    await server?.close();
     if (outputDir) await rm(outputDir, { recursive: true, force: true });
-    server = undefined;
     outputDir = undefined;
   });
 
@@ -193,7 +191,7 @@ describe('gpqa_diamond end to end', () => {
         return [contentOf(prompt(doc, i)), reply];
       }),
     );
-    server = await createMockServer({ replies, recordRequests: true });
+    const server = await startServer({ replies, recordRequests: true });
     outputDir = await mkdtemp(join(tmpdir(), 'evalforge-gpqa-'));
     const result = await evaluate(
       { type: 'gpqa_diamond', outputDir, params: { parallelism: 3 } },
