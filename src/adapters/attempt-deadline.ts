@@ -16,7 +16,7 @@ function attemptsUnder(parent: AbortSignal): Set<(reason: unknown) => void> {
 }
 
 /** The reason an attempt is cancelled when its time is up (named like `AbortSignal.timeout`'s). */
-export function timeoutReason(): DOMException {
+function timeoutReason(): DOMException {
   return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 }
 
